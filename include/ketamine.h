@@ -1,0 +1,683 @@
+/*
+ * ketamine.h - libketamine: low-dose ketamine dose calculations for hospital
+ * software.  This header is the reference manual; README.md and the man
+ * pages summarise it.
+ *
+ * WHAT IT COMPUTES
+ *   Weight-based infusion rates turned into pump rates (mL/h), bolus doses and
+ *   volumes, dosing weights, unit conversions, route and enantiomer
+ *   equivalents, all held against the hospital's own dose limits
+ *   (struct ket_limits), the way an infusion pump's drug library applies them.
+ *
+ * CONVENTIONS (every function)
+ *   - Doses are mg of ketamine BASE.  Units are in every name: _kg, _mg,
+ *     _ml, _per_h, _per_24h, _min.  Fractions are 0-1, never percent.
+ *   - Every function that can fail returns a ket_status and writes its
+ *     results through pointers; a dose is never a return value.
+ *   - FAIL-SAFE OUTPUTS: on any status other than KET_OK every double the
+ *     function was asked to write is NaN, every int/enum output 0 and every
+ *     warnings field 0, so a caller that ignores the status shows "nan", never
+ *     a plausible wrong dose.  Out-pointers that are NULL are not written.
+ *     The optional ket_report explains the error instead.
+ *   - Validation order: NULL pointers (KET_E_NULL), array lengths, non-finite
+ *     inputs (KET_E_NOT_FINITE), the limits (KET_E_LIMITS), enum values (then
+ *     the form match, KET_E_FORM), ranges, then the clinical checks in the
+ *     order each function lists.  Within a stage, struct fields in declaration
+ *     order, then scalar parameters left to right.  Bad input is never clamped.
+ *   - A computed quantity within 1e-9 relative of a limit or threshold counts
+ *     as at it (accepted, not warned); a value typed by the caller in the
+ *     limit's own unit is compared exactly.  Bounds are inclusive.  -0.0
+ *     counts as 0 everywhere.
+ *   - An enum value outside the listed ones is KET_E_RANGE, except a route
+ *     (KET_E_ROUTE) and a rate unit (KET_E_UNIT).
+ *
+ * THREAD SAFETY
+ *   Every function is pure and reentrant: no global mutable state, no heap
+ *   allocation, no I/O, no errno, no locale dependence, never abort() or
+ *   exit().  Any number of threads may call any function at once.  Input
+ *   structs are read once at entry; outputs must not alias inputs.
+ *
+ * FLOATING POINT
+ *   The library assumes IEEE 754 binary64 double, round-to-nearest and no
+ *   flush-to-zero.  It refuses to compile under -ffast-math, which deletes
+ *   the NaN and infinity checks that make it fail safe.
+ *
+ * LIMITS POLICY
+ *   The built-in limit profiles (ket_limits_for_profile) are documented
+ *   starting points taken from published guidance.  They are NOT a drug
+ *   library: every hospital must review them and supply its own ket_limits.
+ *   Every order function requires a limits struct; NULL is KET_E_NULL.
+ *   Moderate renal or hepatic dysfunction needs no dose change (seed review),
+ *   but severe hepatic impairment is not covered: ketamine has a high hepatic
+ *   extraction ratio.
+ *
+ * VERSIONING
+ *   Semantic versioning.  0.x may change the API between minor versions.
+ *   From 1.0 on, released structs are frozen and new capability arrives as
+ *   new functions and struct types; status codes, warning bits and enum
+ *   values are append-only.  SONAME libketamine.so.MAJOR.
+ */
+#ifndef KETAMINE_H
+#define KETAMINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(KET_BUILDING_LIBRARY) && (defined(__GNUC__) || defined(__clang__))
+#define KET_API __attribute__((visibility("default")))
+#else
+#define KET_API
+#endif
+
+/* Status-returning functions: ignoring the status is a compile warning.
+ * (Never `nonnull`: it lets the compiler delete the NULL checks.) */
+#if defined(__GNUC__) || defined(__clang__)
+#define KET_NODISCARD __attribute__((warn_unused_result))
+#else
+#define KET_NODISCARD
+#endif
+
+/* ------------------------------------------------------------------------
+ * Version
+ * ---------------------------------------------------------------------- */
+#define KET_VERSION_MAJOR 0 /* incompatible ABI changes */
+#define KET_VERSION_MINOR 1 /* added functionality, ABI compatible */
+#define KET_VERSION_PATCH 0 /* fixes only */
+#define KET_VERSION_NUMBER                                                  \
+	(KET_VERSION_MAJOR * 10000 + KET_VERSION_MINOR * 100 + KET_VERSION_PATCH)
+#define KET_VERSION_STRING "0.1.0"
+
+/* KET_VERSION_NUMBER and KET_VERSION_STRING of the library linked at run
+ * time (compare with the macros to detect a header/library mismatch). */
+KET_API int ket_version_number(void);
+KET_API const char *ket_version_string(void);
+
+/* ------------------------------------------------------------------------
+ * Status codes.  Fixed integers, appended only.
+ * ---------------------------------------------------------------------- */
+typedef enum ket_status {
+	KET_OK = 0,
+	KET_E_NULL = 1,            /* a required pointer argument is NULL */
+	KET_E_NOT_FINITE = 2,      /* an input is NaN or infinite */
+	KET_E_WEIGHT = 3,          /* weight outside KET_WEIGHT_KG_MIN..MAX */
+	KET_E_HEIGHT = 4,          /* height missing or outside the range the
+	                              chosen formula allows */
+	KET_E_SEX = 5,             /* sex unspecified where the formula needs it */
+	KET_E_DOSE = 6,            /* a dose or amount is zero or negative */
+	KET_E_CONCENTRATION = 7,   /* concentration outside the plausible range
+	                              or the profile's maximum */
+	KET_E_HARD_LIMIT = 8,      /* the order exceeds a hard limit: refused */
+	KET_E_ROUTE = 9,           /* unknown route, or one this function does
+	                              not handle */
+	KET_E_NO_DATA = 10,        /* no established clinical data for this
+	                              conversion, model or patient */
+	KET_E_CONTRAINDICATED = 11, /* e.g. a preserved product by a neuraxial
+	                               route, an undiluted vial IV */
+	KET_E_UNIT = 12,           /* unknown unit, or units that cannot be
+	                              converted into each other */
+	KET_E_LIMITS = 13,         /* a limits struct is inconsistent or lacks a
+	                              limit this function needs */
+	KET_E_RANGE = 14,          /* another argument outside its range */
+	KET_E_RESOLUTION = 15,     /* the device step cannot deliver this dose
+	                              within 10 % (or rounds it to 0) */
+	KET_E_BUFFER = 16,         /* output buffer too small */
+	KET_E_FORM = 17            /* the order's form differs from the limits' */
+} ket_status;
+
+/* "KET_E_WEIGHT"; "KET_E_UNKNOWN" for a value not listed.  Never NULL. */
+KET_API const char *ket_status_name(ket_status s);
+/* One English sentence for a clinician; never NULL (a generic sentence for a
+ * value not listed). */
+KET_API const char *ket_strerror(ket_status s);
+
+/* ------------------------------------------------------------------------
+ * Warnings: bits in the uint32_t `warnings` field of result structs.
+ * A result with warnings is valid but needs a clinician's confirmation.
+ * ---------------------------------------------------------------------- */
+#define KET_W_BELOW_SOFT_MIN (UINT32_C(1) << 0) /* below a soft minimum */
+#define KET_W_ABOVE_SOFT_MAX (UINT32_C(1) << 1) /* above a soft maximum */
+#define KET_W_ABOVE_HARD_MAX (UINT32_C(1) << 2) /* only from functions that
+	report rather than refuse (ket_infusion_check): above a hard maximum */
+#define KET_W_CAPPED (UINT32_C(1) << 3)         /* dose reduced to an absolute
+	mg cap from the limits */
+#define KET_W_ROUNDED (UINT32_C(1) << 4)        /* rounding to the device step
+	moved the dose by more than KET_ROUNDING_WARN */
+#define KET_W_LOW_PUMP_RATE (UINT32_C(1) << 5)  /* pump rate below
+	KET_PUMP_RATE_LOW_ML_PER_H */
+#define KET_W_SMALL_VOLUME (UINT32_C(1) << 6)   /* volume to measure below
+	KET_VOLUME_SMALL_ML */
+#define KET_W_VARIABLE_ROUTE (UINT32_C(1) << 7) /* bioavailability of this
+	route varies widely */
+#define KET_W_APPROXIMATE (UINT32_C(1) << 8)    /* a clinical approximation
+	(e.g. esketamine) */
+#define KET_W_NEURAXIAL (UINT32_C(1) << 9)      /* neuraxial route:
+	preservative-free product only */
+#define KET_W_OUTSIDE_MODEL (UINT32_C(1) << 10) /* patient outside a PK
+	model's population */
+#define KET_W_UNUSUAL_WEIGHT (UINT32_C(1) << 11) /* weight outside the
+	profile's soft weight range */
+#define KET_W_EXPOSURE_ONLY (UINT32_C(1) << 12) /* a pharmacokinetic exposure
+	comparison, not a dose to order: clinical conversions are more
+	cautious */
+
+/* "KET_W_CAPPED" for one known bit; NULL for 0, several bits or an unknown
+ * bit. */
+KET_API const char *ket_warning_name(uint32_t bit);
+
+/* ------------------------------------------------------------------------
+ * Reports: why an order was refused or warned.
+ *
+ * Every order function takes a last argument `ket_report *report` (NULL
+ * allowed).  It is cleared on entry and receives one finding per limit or
+ * rule the order crossed, in the order found.  A limit crossed by both the
+ * ordered and the delivered dose is one finding (value: the ordered dose if
+ * that crosses, else the delivered dose).  On a refusal the warnings found
+ * before it stay and the refusal is the last finding.  Findings beyond
+ * KET_REPORT_MAX are counted in `dropped`.
+ *
+ * `item` names what was judged: the input field for a failed input
+ * (weight_kg -> KET_ITEM_WEIGHT, dose / dose_mg_per_kg -> KET_ITEM_DOSE,
+ * dose_unit -> KET_ITEM_UNIT, concentration_mg_per_ml ->
+ * KET_ITEM_CONCENTRATION, pump_step_ml_per_h / syringe_step_ml ->
+ * KET_ITEM_DEVICE_STEP, a pump reading's rate_ml_per_h -> KET_ITEM_PUMP_RATE,
+ * route -> KET_ITEM_ROUTE, form -> KET_ITEM_FORM, anything else ->
+ * KET_ITEM_OTHER); KET_ITEM_NONE for KET_E_NULL; KET_ITEM_LIMITS for
+ * KET_E_LIMITS; for a limit, the quantity judged: KET_ITEM_DOSE_PER_KG
+ * (per-kg limits), KET_ITEM_DOSE_PER_H (mg/h soft maximum and cap),
+ * KET_ITEM_DOSE (bolus mg soft maximum and cap), KET_ITEM_DAILY_TOTAL (24 h
+ * limits); KET_ITEM_ROUNDING for KET_W_ROUNDED and KET_E_RESOLUTION (value
+ * and limit in "%"); KET_ITEM_PUMP_RATE for KET_W_LOW_PUMP_RATE;
+ * KET_ITEM_VOLUME for KET_W_SMALL_VOLUME; KET_ITEM_WEIGHT for
+ * KET_W_UNUSUAL_WEIGHT.  `field` names the input field, or for a limit the
+ * ket_limits field, for rounding the step field, for the low-rate and
+ * small-volume warnings the output field (rate_ml_per_h, volume_ml).
+ * ---------------------------------------------------------------------- */
+typedef enum ket_item {
+	KET_ITEM_NONE = 0,
+	KET_ITEM_WEIGHT = 1,
+	KET_ITEM_DOSE = 2,
+	KET_ITEM_DOSE_PER_KG = 3,
+	KET_ITEM_DOSE_PER_H = 4,
+	KET_ITEM_DAILY_TOTAL = 5,
+	KET_ITEM_CONCENTRATION = 6,
+	KET_ITEM_DEVICE_STEP = 7,
+	KET_ITEM_PUMP_RATE = 8,
+	KET_ITEM_VOLUME = 9,
+	KET_ITEM_ROUTE = 10,
+	KET_ITEM_FORM = 11,
+	KET_ITEM_LIMITS = 12,
+	KET_ITEM_LOCKOUT = 13,
+	KET_ITEM_PCA_HOURLY = 14,
+	KET_ITEM_RATIO = 15,
+	KET_ITEM_DOSES_PER_24H = 16,
+	KET_ITEM_RESPONSE_DAY = 17,
+	KET_ITEM_ROUNDING = 18,
+	KET_ITEM_OTHER = 19,
+	KET_ITEM_UNIT = 20
+} ket_item;
+
+typedef struct ket_finding {
+	int32_t status;    /* ket_status: the error, or KET_OK for a warning */
+	uint32_t warning;  /* the KET_W_ bit for a warning, 0 for an error */
+	int32_t item;      /* ket_item: what was judged */
+	double value;      /* its value, in `unit` (NaN when it has none) */
+	double limit;      /* the bound it crossed, in `unit` (NaN if none) */
+	const char *unit;  /* static string: "mg/kg/h", "kg", "%", ""; never
+	                      NULL */
+	const char *field; /* static string naming the offending struct field
+	                      or parameter; never NULL */
+} ket_finding;
+
+#define KET_REPORT_MAX 8
+typedef struct ket_report {
+	size_t count;   /* findings recorded (at most KET_REPORT_MAX) */
+	size_t dropped; /* findings that did not fit */
+	ket_finding findings[KET_REPORT_MAX];
+} ket_report;
+
+/* Lower-case English name of an item: "dose per kg", "weight", ...; NULL for
+ * an unknown value. */
+KET_API const char *ket_item_name(ket_item item);
+
+/* Writes one English sentence per finding, separated by "; ", numbers
+ * formatted by ket_format_dose's rules with up to 4 decimals, e.g.
+ * "dose per kg 0.6 mg/kg/h is above the hard maximum 0.5 mg/kg/h".  A
+ * non-zero number too small to show at 4 decimals is written "< 0.0001".  An
+ * empty report writes "".  If findings were dropped the text ends with
+ * "; and N more".
+ * Returns KET_OK; KET_E_NULL (report or buf NULL); KET_E_BUFFER when the
+ * text and its NUL do not fit in `size` bytes (buf then holds "" if
+ * size > 0). */
+KET_NODISCARD KET_API ket_status ket_report_format(const ket_report *report,
+                                                   char *buf, size_t size);
+
+/* ------------------------------------------------------------------------
+ * Plausibility ranges and thresholds.  Bounds are inclusive.
+ * ---------------------------------------------------------------------- */
+#define KET_WEIGHT_KG_MIN 0.5          /* kg */
+#define KET_WEIGHT_KG_MAX 350.0        /* kg */
+#define KET_HEIGHT_CM_MIN 45.0         /* cm */
+#define KET_HEIGHT_CM_MAX 250.0        /* cm */
+#define KET_AGE_YEARS_MAX 130.0        /* years */
+#define KET_AGE_UNKNOWN (-1.0)         /* any negative age means unknown */
+#define KET_CONC_MG_PER_ML_MIN 0.01    /* mg/mL */
+#define KET_CONC_MG_PER_ML_MAX 100.0   /* mg/mL, the strongest vial */
+#define KET_IV_CONC_MG_PER_ML_MAX 50.0 /* mg/mL, strongest solution given IV
+                                          (100 mg/mL diluted 1:1) */
+#define KET_PUMP_RATE_LOW_ML_PER_H 0.5 /* mL/h; below: KET_W_LOW_PUMP_RATE */
+#define KET_VOLUME_SMALL_ML 0.1        /* mL; below: KET_W_SMALL_VOLUME */
+#define KET_ROUNDING_WARN 0.01         /* rounding moved the dose by more
+                                          than this fraction: warn */
+#define KET_ROUNDING_REFUSE 0.10       /* ... by more: KET_E_RESOLUTION */
+#define KET_MAX_ITEMS 1000000          /* longest array argument */
+
+/* ------------------------------------------------------------------------
+ * Routes, forms and rate units (enums used by orders).
+ * ---------------------------------------------------------------------- */
+typedef enum ket_route {
+	KET_ROUTE_IV = 0,
+	KET_ROUTE_IM = 1,
+	KET_ROUTE_SC = 2,
+	KET_ROUTE_ORAL = 3,
+	KET_ROUTE_SUBLINGUAL = 4,
+	KET_ROUTE_INTRANASAL = 5,
+	KET_ROUTE_RECTAL = 6,
+	KET_ROUTE_TRANSDERMAL = 7,
+	KET_ROUTE_EPIDURAL = 8,
+	KET_ROUTE_INTRATHECAL = 9
+} ket_route;
+
+typedef enum ket_form {
+	KET_FORM_RACEMIC = 0,
+	KET_FORM_ESKETAMINE = 1,
+	KET_FORM_ARKETAMINE = 2
+} ket_form;
+
+typedef enum ket_rate_unit {
+	KET_UNIT_MG_PER_KG_PER_H = 0,
+	KET_UNIT_MCG_PER_KG_PER_MIN = 1,
+	KET_UNIT_MCG_PER_KG_PER_H = 2,
+	KET_UNIT_MG_PER_KG_PER_MIN = 3,
+	KET_UNIT_MG_PER_H = 4,
+	KET_UNIT_MG_PER_MIN = 5,
+	KET_UNIT_MG_PER_24H = 6,
+	KET_UNIT_INVALID = -1 /* written by ket_rate_unit_parse on error */
+} ket_rate_unit;
+
+/* ------------------------------------------------------------------------
+ * Patients and dosing weight
+ * ---------------------------------------------------------------------- */
+typedef enum ket_sex {
+	KET_SEX_UNSPECIFIED = 0,
+	KET_SEX_FEMALE = 1,
+	KET_SEX_MALE = 2
+} ket_sex;
+
+typedef struct ket_patient {
+	double weight_kg; /* actual (total) body weight; required */
+	double height_cm; /* 0 when unknown */
+	double age_years; /* KET_AGE_UNKNOWN (negative) when unknown;
+	                     fractional below 1 year */
+	int32_t sex;      /* ket_sex */
+} ket_patient;
+
+typedef enum ket_weight_basis {
+	KET_WEIGHT_ACTUAL = 0,   /* as measured */
+	KET_WEIGHT_IDEAL = 1,    /* Devine 1974 */
+	KET_WEIGHT_ADJUSTED = 2, /* ideal + 0.4 x (actual - ideal) */
+	KET_WEIGHT_LEAN = 3      /* Janmahasatian 2005 */
+} ket_weight_basis;
+
+/* weight_kg = weight_lb x 0.45359237 (exact definition of the pound).
+ * Returns KET_OK; KET_E_NULL; KET_E_NOT_FINITE; KET_E_WEIGHT when the result
+ * lies outside KET_WEIGHT_KG_MIN..MAX (negative pounds included). */
+KET_NODISCARD KET_API ket_status ket_weight_from_lb(double weight_lb,
+                                                    double *weight_kg);
+
+/* The weight to dose on.
+ *   ACTUAL:   the patient's weight.
+ *   IDEAL:    Devine 1974: male 50 kg, female 45.5 kg, + 2.3 kg per inch
+ *             over 60 in (1 in = 2.54 cm); height 152.4-250 cm.
+ *   ADJUSTED: ideal + 0.4 x (actual - ideal) when actual > ideal, else
+ *             actual; height as ideal.
+ *   LEAN:     Janmahasatian 2005: male 9270 W / (6680 + 216 BMI), female
+ *             9270 W / (8780 + 244 BMI); height 45-250 cm.
+ * IDEAL, ADJUSTED and LEAN are adult formulas and never exceed the actual
+ * weight.  Children are dosed on actual weight.  Obese patients: dose on
+ * ideal or adjusted weight (Erstad & Barletta, Crit Care 2020).
+ * Order: KET_E_NULL (patient, weight_kg); KET_E_NOT_FINITE (weight, height,
+ * age, for every basis); KET_E_RANGE (unknown sex or basis, for every
+ * basis); KET_E_WEIGHT; KET_E_RANGE (known age above KET_AGE_YEARS_MAX);
+ * then for IDEAL, ADJUSTED and LEAN only: KET_E_HEIGHT (height outside the
+ * formula's domain; 0 = unknown is an error here), KET_E_NO_DATA (known age
+ * below 18), KET_E_SEX (unspecified).  ACTUAL needs neither height nor sex. */
+KET_NODISCARD KET_API ket_status ket_dosing_weight(const ket_patient *patient,
+                                                   ket_weight_basis basis,
+                                                   double *weight_kg);
+
+/* ------------------------------------------------------------------------
+ * Limits: the hospital's drug library entry.  A field of 0 means "none",
+ * except the four required ones.
+ * ---------------------------------------------------------------------- */
+typedef struct ket_limits {
+	int32_t form; /* ket_form the limits are written for */
+	double weight_soft_min_kg; /* outside the soft weight range: */
+	double weight_soft_max_kg; /*   KET_W_UNUSUAL_WEIGHT (0 = none) */
+	double concentration_max_mg_per_ml;       /* above: KET_E_CONCENTRATION
+	                                             (0 = none) */
+	double infusion_soft_min_mg_per_kg_per_h; /* below: KET_W_BELOW_SOFT_MIN
+	                                             (0 = none) */
+	double infusion_soft_max_mg_per_kg_per_h; /* above: KET_W_ABOVE_SOFT_MAX
+	                                             (0 = none) */
+	double infusion_hard_max_mg_per_kg_per_h; /* above: KET_E_HARD_LIMIT
+	                                             (required) */
+	double infusion_soft_max_mg_per_h; /* absolute, e.g. obese patients:
+	                                      warns (0 = none) */
+	double infusion_cap_mg_per_h;      /* absolute cap: dose reduced to it,
+	                                      KET_W_CAPPED (0 = none) */
+	double bolus_soft_max_mg_per_kg;   /* above: KET_W_ABOVE_SOFT_MAX
+	                                      (0 = none) */
+	double bolus_hard_max_mg_per_kg;   /* above: KET_E_HARD_LIMIT
+	                                      (required) */
+	double bolus_soft_max_mg;          /* absolute: warns (0 = none) */
+	double bolus_cap_mg;               /* absolute cap per bolus,
+	                                      KET_W_CAPPED (0 = none) */
+	double daily_soft_max_mg_per_24h;  /* parenteral 24 h total: warns
+	                                      (0 = none) */
+	double daily_hard_max_mg_per_24h;  /* parenteral 24 h total: refused
+	                                      (0 = none) */
+	double pca_hard_max_mg_per_kg_per_h; /* most a PCA may allow in any
+	                                        hour (required) */
+	double oral_soft_max_mg_per_24h;   /* oral/sublingual 24 h: warns
+	                                      (0 = none) */
+	double oral_hard_max_mg_per_24h;   /* oral/sublingual 24 h: refused
+	                                      (required) */
+} ket_limits;
+
+/* Built-in starting points (CLINICAL.md, "Built-in limit profiles"); all for
+ * racemic ketamine.  A hospital must review them before use. */
+typedef enum ket_profile {
+	KET_PROFILE_LOW_DOSE_ANALGESIA = 0,  /* seed 0.05-0.2 mg/kg/h (default) */
+	KET_PROFILE_ACUTE_PAIN_ASRA = 1,     /* ASRA/AAPM/ASA 2018 ceilings */
+	KET_PROFILE_PALLIATIVE_BURST = 2,    /* burst, 100-500 mg/24 h */
+	KET_PROFILE_PEDIATRIC_ANALGESIA = 3  /* CHEO, Sheehy, eTG */
+} ket_profile;
+
+/* Copies a built-in profile.  KET_OK; KET_E_NULL; KET_E_RANGE (unknown
+ * profile; *out then has NaN doubles and form 0). */
+KET_NODISCARD KET_API ket_status ket_limits_for_profile(ket_profile profile,
+                                                        ket_limits *out);
+
+/* KET_OK, or KET_E_LIMITS naming the first offending field in the report
+ * (item KET_ITEM_LIMITS, field, value, and the bound it broke or NaN);
+ * KET_E_NULL when limits is NULL.  Valid: form a known ket_form; every
+ * double finite and >= 0; infusion_hard_max_mg_per_kg_per_h,
+ * bolus_hard_max_mg_per_kg, pca_hard_max_mg_per_kg_per_h and
+ * oral_hard_max_mg_per_24h above 0; each non-zero soft maximum at most its
+ * hard maximum (infusion per kg, bolus per kg, daily when the daily hard
+ * maximum is set, oral); a non-zero infusion soft minimum below the soft
+ * maximum (or, when that is 0, the hard maximum); a non-zero
+ * weight_soft_min_kg below a non-zero weight_soft_max_kg.  Fields are
+ * examined once each in declaration order; a relation is checked at the
+ * first of its two fields, against a partner that is itself finite, >= 0
+ * and (if required) above 0. */
+KET_NODISCARD KET_API ket_status ket_limits_validate(const ket_limits *limits,
+                                                     ket_report *report);
+
+/* ------------------------------------------------------------------------
+ * Continuous infusion
+ * ---------------------------------------------------------------------- */
+typedef struct ket_infusion_order {
+	double weight_kg;  /* dosing weight */
+	double dose;       /* in dose_unit */
+	int32_t dose_unit; /* ket_rate_unit: per kg or absolute */
+	double concentration_mg_per_ml; /* drug in the syringe or bag */
+	double pump_step_ml_per_h;      /* programmable resolution; 0 = none */
+	int32_t route;     /* ket_route: KET_ROUTE_IV or KET_ROUTE_SC */
+	int32_t form;      /* ket_form: must equal limits->form */
+} ket_infusion_order;
+
+typedef struct ket_infusion {
+	double mg_per_h;                 /* ordered, after any absolute cap */
+	double rate_ml_per_h;            /* pump rate, rounded to the step */
+	double delivered_mg_per_h;       /* what rate_ml_per_h delivers */
+	double delivered_mg_per_kg_per_h;
+	double delivered_mcg_per_kg_per_min;
+	double delivered_mg_per_24h;
+	uint32_t warnings;
+} ket_infusion;
+
+/* Turns an infusion order into a pump rate.
+ * Order of checks:
+ *  1. KET_E_NULL (order, limits, out); KET_E_NOT_FINITE (weight_kg, dose,
+ *     concentration_mg_per_ml, pump_step_ml_per_h); KET_E_LIMITS (as
+ *     ket_limits_validate); KET_E_UNIT (dose_unit); KET_E_ROUTE (not IV or
+ *     SC); KET_E_RANGE (unknown form); KET_E_FORM (form != limits->form).
+ *  2. Ranges: KET_E_WEIGHT; KET_E_DOSE (dose <= 0); KET_E_CONCENTRATION
+ *     (outside KET_CONC_MG_PER_ML_MIN..MAX or above a non-zero
+ *     concentration_max_mg_per_ml); KET_E_CONTRAINDICATED (IV above
+ *     KET_IV_CONC_MG_PER_ML_MAX); KET_E_RANGE (pump step not 0 and not in
+ *     (0, 10] mL/h).
+ *  3. The dose converted to mg/kg/h and mg/h (ket_rate_convert's factors).
+ *     Above infusion_hard_max_mg_per_kg_per_h: KET_E_HARD_LIMIT.  Then the
+ *     ordered dose against the per-kg soft minimum and maximum and the mg/h
+ *     soft maximum (warnings).
+ *  4. A set cap that the dose exceeds: mg_per_h = cap, KET_W_CAPPED.  The 24 h
+ *     total 24 x mg_per_h above daily_hard_max_mg_per_24h: KET_E_HARD_LIMIT;
+ *     the ordered 24 h total above daily_soft_max_mg_per_24h warns.
+ *  5. rate = mg_per_h / concentration rounded to the nearest whole number of
+ *     pump steps, n = floor(rate / step + 0.5 + 1e-9), but never more steps
+ *     than the hard maximum per kg, the cap or the daily hard maximum allow
+ *     (floor(limit_ml_per_h / step + 1e-9)).  Rounding to 0 steps, or moving
+ *     the dose by more than KET_ROUNDING_REFUSE: KET_E_RESOLUTION (use a more
+ *     dilute concentration); by more than KET_ROUNDING_WARN: KET_W_ROUNDED.
+ *  6. The delivered dose against the soft limits not already crossed by the
+ *     ordered dose; KET_W_LOW_PUMP_RATE below KET_PUMP_RATE_LOW_ML_PER_H;
+ *     KET_W_UNUSUAL_WEIGHT outside the limits' soft weight range.
+ * On any error every double of *out is NaN and warnings 0. */
+KET_NODISCARD KET_API ket_status ket_infusion_rate(
+	const ket_infusion_order *order, const ket_limits *limits,
+	ket_infusion *out, ket_report *report);
+
+typedef struct ket_pump_reading { /* a pump that is already running */
+	double weight_kg;
+	double rate_ml_per_h;
+	double concentration_mg_per_ml;
+	int32_t route; /* IV or SC */
+	int32_t form;
+} ket_pump_reading;
+
+/* Checks a running pump and reports instead of refusing: mg_per_h equals
+ * delivered_mg_per_h = rate x concentration.  Input checks as
+ * ket_infusion_rate, with a rate of 0 or below KET_E_DOSE (item
+ * KET_ITEM_PUMP_RATE).  Above the per-kg hard maximum, the cap or the daily
+ * hard maximum: KET_W_ABOVE_HARD_MAX (one finding each); soft limits,
+ * KET_W_LOW_PUMP_RATE and KET_W_UNUSUAL_WEIGHT as ket_infusion_rate. */
+KET_NODISCARD KET_API ket_status ket_infusion_check(
+	const ket_pump_reading *pump, const ket_limits *limits,
+	ket_infusion *out, ket_report *report);
+
+/* ------------------------------------------------------------------------
+ * Bolus
+ * ---------------------------------------------------------------------- */
+typedef struct ket_bolus_order {
+	double weight_kg;
+	double dose_mg_per_kg;
+	double concentration_mg_per_ml;
+	double syringe_step_ml; /* measurable volume step; 0 = none, typical
+	                           0.1 or 0.01; at most 1 */
+	int32_t route;          /* ket_route: IV or SC, else KET_E_ROUTE */
+	int32_t form;
+} ket_bolus_order;
+
+typedef struct ket_bolus {
+	double mg;                  /* dose to give, matched to the volume */
+	double volume_ml;           /* rounded to the syringe step */
+	double delivered_mg_per_kg;
+	uint32_t warnings;
+} ket_bolus;
+
+/* A single bolus.  Input checks as ket_infusion_rate (syringe step 0 or in
+ * (0, 1] mL, else KET_E_RANGE).  Above bolus_hard_max_mg_per_kg:
+ * KET_E_HARD_LIMIT.  bolus_soft_max_mg_per_kg and bolus_soft_max_mg warn
+ * (on the ordered or delivered dose); bolus_cap_mg caps (KET_W_CAPPED).  The
+ * volume is rounded by whole syringe steps without crossing the hard maximum
+ * or the cap; mg = volume x concentration; KET_E_RESOLUTION and
+ * KET_W_ROUNDED as the infusion; KET_W_SMALL_VOLUME below
+ * KET_VOLUME_SMALL_ML; KET_W_UNUSUAL_WEIGHT.  A bolus is not held against
+ * the daily limits. */
+KET_NODISCARD KET_API ket_status ket_bolus_dose(const ket_bolus_order *order,
+                                                const ket_limits *limits,
+                                                ket_bolus *out,
+                                                ket_report *report);
+
+/* ------------------------------------------------------------------------
+ * Routes, bioavailability and exposure comparisons
+ * ---------------------------------------------------------------------- */
+typedef enum ket_exposure_basis {
+	KET_BASIS_KETAMINE = 0,        /* exposure to ketamine alone */
+	KET_BASIS_WITH_NORKETAMINE = 1 /* ketamine plus norketamine as ketamine
+	                                  equivalents */
+} ket_exposure_basis;
+
+typedef struct ket_bioavailability {
+	double fraction, fraction_low, fraction_high; /* point estimate and
+	                                                 published range, 0-1 */
+	uint32_t warnings; /* KET_W_VARIABLE_ROUTE where the range is wide */
+} ket_bioavailability;
+
+typedef struct ket_equivalent {
+	double mg, mg_low, mg_high; /* exposure-matched amount by `to`; low and
+	                               high from the published ranges */
+	uint32_t warnings;          /* always KET_W_EXPOSURE_ONLY between
+	                               different routes */
+} ket_equivalent;
+
+/* "KET_ROUTE_SC"; NULL for unknown. */
+KET_API const char *ket_route_name(ket_route route);
+/* "subcutaneous"; NULL for unknown. */
+KET_API const char *ket_route_label(ket_route route);
+
+/* Bioavailability of a route.  KET_OK; KET_E_NULL; KET_E_ROUTE (unknown);
+ * KET_E_RANGE (unknown basis); KET_E_NO_DATA (transdermal, epidural,
+ * intrathecal; intranasal and rectal with norketamine). */
+KET_NODISCARD KET_API ket_status ket_route_bioavailability(
+	ket_route route, ket_exposure_basis basis, ket_bioavailability *out);
+
+/* Exposure-matched amount: mg = dose x F_from / F_to, mg_low = dose x
+ * F_from_low / F_to_high, mg_high = dose x F_from_high / F_to_low.  mg_low is
+ * the cautious figure when moving to a route.  These are pharmacokinetic
+ * comparisons, NOT orders: clinical practice (e.g. 1:1 SC to oral in
+ * palliative care) is far from them.  Between different routes the result
+ * always carries KET_W_EXPOSURE_ONLY (plus KET_W_VARIABLE_ROUTE if either
+ * route varies); the same route is the identity with no warning.
+ * Order: KET_E_NULL; KET_E_NOT_FINITE; KET_E_ROUTE (from, to); KET_E_RANGE
+ * (basis); KET_E_DOSE (dose <= 0); KET_E_NO_DATA (either route without data
+ * for the basis, also when both are the same). */
+KET_NODISCARD KET_API ket_status ket_route_equivalent(double dose_mg,
+                                                      ket_route from,
+                                                      ket_route to,
+                                                      ket_exposure_basis basis,
+                                                      ket_equivalent *out);
+
+/* Neuraxial routes (epidural, intrathecal): KET_E_CONTRAINDICATED unless
+ * preservative_free is non-zero (commercial preparations contain a
+ * potentially neurotoxic preservative), then KET_OK with KET_W_NEURAXIAL.
+ * Other known routes: KET_OK, no warnings.  KET_E_NULL; KET_E_ROUTE. */
+KET_NODISCARD KET_API ket_status ket_route_check(ket_route route,
+                                                 int preservative_free,
+                                                 uint32_t *warnings);
+
+/* ------------------------------------------------------------------------
+ * Enantiomers, salts, strengths, units
+ * ---------------------------------------------------------------------- */
+
+/* Racemic <-> esketamine: x 0.5 / x 2 with KET_W_APPROXIMATE (mg_low =
+ * mg_high = mg; Peltoniemi 2016).  The same form is the identity with no
+ * warning.  KET_E_NULL; KET_E_NOT_FINITE; KET_E_RANGE (unknown form);
+ * KET_E_DOSE (dose <= 0); KET_E_NO_DATA (to or from arketamine). */
+KET_NODISCARD KET_API ket_status ket_form_equivalent(double dose_mg,
+                                                     ket_form from,
+                                                     ket_form to,
+                                                     ket_equivalent *out);
+
+/* Salt conversions from the molar masses 237.73 g/mol (base) and 274.19
+ * g/mol (hydrochloride).  KET_E_NULL; KET_E_NOT_FINITE; KET_E_DOSE (<= 0). */
+KET_NODISCARD KET_API ket_status ket_hydrochloride_to_base(
+	double mg_hydrochloride, double *mg_base);
+KET_NODISCARD KET_API ket_status ket_base_to_hydrochloride(
+	double mg_base, double *mg_hydrochloride);
+
+/* 1 % w/v = 10 mg/mL.  Accepts (0, 10] %, else KET_E_RANGE; KET_E_NULL;
+ * KET_E_NOT_FINITE. */
+KET_NODISCARD KET_API ket_status ket_percent_to_mg_per_ml(double percent_w_v,
+                                                          double *mg_per_ml);
+
+/* Converts a dose rate between units (1 mcg/kg/min = 0.06 mg/kg/h).  The
+ * weight is used, and examined, only between a per-kg and an absolute unit.
+ * Order: KET_E_NULL; KET_E_NOT_FINITE (value); KET_E_UNIT (from, to);
+ * KET_E_NOT_FINITE / KET_E_WEIGHT (weight, when used); KET_E_DOSE (value
+ * below 0).  0 converts to 0.  Exact factors (rational, no rounded
+ * constants): the result is within one rounding of the exact value. */
+KET_NODISCARD KET_API ket_status ket_rate_convert(double value,
+                                                  ket_rate_unit from,
+                                                  ket_rate_unit to,
+                                                  double weight_kg,
+                                                  double *out);
+
+/* Accepts exactly the UCUM codes mg/kg/h, ug/kg/min, ug/kg/h, mg/kg/min,
+ * mg/h, mg/min, mg/d, the forms mg/(kg.h), ug/(kg.min), ug/(kg.h),
+ * mg/(kg.min), mg/(24.h), and the clinical spellings mcg/kg/min, mcg/kg/h
+ * and mg/24h; case-sensitive, no spaces.  Anything else: KET_E_UNIT.
+ * KET_E_NULL.  On error *out (if not NULL) is KET_UNIT_INVALID. */
+KET_NODISCARD KET_API ket_status ket_rate_unit_parse(const char *text,
+                                                     ket_rate_unit *out);
+
+/* Canonical UCUM code ("ug/kg/min"); NULL for an unknown unit. */
+KET_API const char *ket_rate_unit_ucum(ket_rate_unit unit);
+
+/* ------------------------------------------------------------------------
+ * Reading numbers from text
+ * ---------------------------------------------------------------------- */
+
+/* Strict, locale-independent decimal reader for values typed by a person or
+ * carried in a message.  Accepts only `digits` or `digits.digits` with an
+ * optional leading '-'; at most 15 significant digits (counted from the
+ * first non-zero digit, trailing zeros included) and at most 22 digits
+ * after the point, so the result is the correctly rounded double.  Rejects
+ * with KET_E_RANGE everything strtod would repair: "", spaces, ".5", "5.",
+ * "1,5", "1.2.3", "5mg", exponents, hex, "nan", "inf".  KET_E_NULL. */
+KET_NODISCARD KET_API ket_status ket_parse_decimal(const char *text,
+                                                   double *out);
+
+/* ------------------------------------------------------------------------
+ * Formatting for display (ISMP rules)
+ * ---------------------------------------------------------------------- */
+#define KET_FORMAT_NO_GROUPING (UINT32_C(1) << 0) /* no thousands separator */
+
+/* Writes e.g. "0.5 mg", "5 mg", "12.6 mL/h", "1,000 mg": a leading zero,
+ * never a trailing zero, a comma between thousands from 1,000 up (none with
+ * KET_FORMAT_NO_GROUPING), rounded to max_decimals (0-4) with halves away
+ * from zero on the double's exact value (0.125 -> "0.13"), '.' whatever the
+ * locale, '-' for negatives, one space before a non-empty unit (unit may be
+ * NULL).  Zero (and -0.0) prints "0".
+ * Errors, in this order: KET_E_NULL (buf); KET_E_NOT_FINITE; KET_E_RANGE
+ * (max_decimals outside 0-4, unknown flag bits, |value| of 1e15 or more -
+ * no dose is that large); KET_E_RANGE (a non-zero value that would print as
+ * 0: a dose must never read "0"); KET_E_BUFFER.  On error buf holds "" when
+ * size > 0. */
+KET_NODISCARD KET_API ket_status ket_format_dose(double value,
+                                                 int max_decimals,
+                                                 const char *unit,
+                                                 uint32_t flags, char *buf,
+                                                 size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KETAMINE_H */
