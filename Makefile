@@ -1,0 +1,243 @@
+# libketamine - plain GNU make build (after lz4's and zstd's lib/Makefile).
+#
+#   make                  static + shared library and ketamine.pc in build/
+#   make check            the Check suites against the static and the shared
+#                         library (zlib's practice)
+#   make demo             build and run examples/dosing_sheet.c
+#   make examples         build every examples/*.c into build/examples/
+#   make install          PREFIX DESTDIR LIBDIR INCLUDEDIR PKGCONFIGDIR honoured
+#   make uninstall
+#   make installcheck     stage an install, build examples/embed.c against it
+#                         through pkg-config (shared and static), check the
+#                         header as C++ and the exported symbols
+#   make strict           library, tests and examples with -Werror under gcc
+#                         and clang (build/strict-gcc, build/strict-clang)
+#   make clean
+#
+# User CFLAGS, CPPFLAGS and LDFLAGS come after ours, so a packager can
+# override anything (make CFLAGS='-O3 -g').  -Werror is only used by strict.
+# Everything built goes below $(BUILD) (default build/).
+
+# Version: one source of truth, the macros in include/ketamine.h.
+HEADER := include/ketamine.h
+ket_version = $(shell sed -n 's/^.*define[[:blank:]][[:blank:]]*KET_VERSION_$(1)[[:blank:]][[:blank:]]*\([0-9][0-9]*\).*$$/\1/p' $(HEADER))
+MAJOR := $(call ket_version,MAJOR)
+MINOR := $(call ket_version,MINOR)
+PATCH := $(call ket_version,PATCH)
+ifeq ($(MAJOR),)
+$(error cannot read KET_VERSION_MAJOR from $(HEADER))
+endif
+ifeq ($(MINOR),)
+$(error cannot read KET_VERSION_MINOR from $(HEADER))
+endif
+ifeq ($(PATCH),)
+$(error cannot read KET_VERSION_PATCH from $(HEADER))
+endif
+VERSION := $(MAJOR).$(MINOR).$(PATCH)
+
+# Installation directories.
+PREFIX ?= /usr/local
+EXEC_PREFIX ?= $(PREFIX)
+LIBDIR ?= $(EXEC_PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+# Reserved for the man pages and the command-line tool (later issues);
+# nothing is installed there yet.
+BINDIR ?= $(EXEC_PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+INSTALL ?= install
+
+# CC defaults to cc (GNU make's built-in default), CXX to g++.
+PKG_CONFIG ?= pkg-config
+BUILD ?= build
+
+# -ffp-contract=off: no fused multiply-add, so results do not change in the
+# last bit between machines (STYLE.md).  Never -ffast-math.
+KET_STD := -std=c99 -O2 -ffp-contract=off
+KET_WARNINGS := -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion \
+	-Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wdouble-promotion \
+	-Wfloat-equal -Wcast-qual -Wundef -Wvla -Wwrite-strings -Wswitch-enum
+KET_CFLAGS := $(KET_STD) $(KET_WARNINGS)
+LIB_CPPFLAGS := -Iinclude -Ilib -DKET_BUILDING_LIBRARY
+# Tests and examples see only the public header, like a user.
+USER_CPPFLAGS := -Iinclude
+DEPFLAGS = -MMD -MP
+
+SRCS := $(sort $(wildcard lib/*.c))
+STATIC_OBJS := $(patsubst lib/%.c,$(BUILD)/static/%.o,$(SRCS))
+SHARED_OBJS := $(patsubst lib/%.c,$(BUILD)/shared/%.o,$(SRCS))
+
+STATIC_LIB := $(BUILD)/libketamine.a
+SONAME := libketamine.so.$(MAJOR)
+SHARED_REAL := $(BUILD)/libketamine.so.$(VERSION)
+SHARED_LINKS := $(BUILD)/$(SONAME) $(BUILD)/libketamine.so
+PC_FILE := $(BUILD)/ketamine.pc
+
+TEST_SRCS := $(sort $(wildcard tests/check_*.c))
+TEST_OBJS := $(patsubst tests/%.c,$(BUILD)/tests/%.o,$(TEST_SRCS))
+TEST_STATIC := $(BUILD)/tests/check_static
+TEST_SHARED := $(BUILD)/tests/check_shared
+# Evaluated when the recipe runs, after check-framework may have installed
+# Check.
+CHECK_CFLAGS = $$($(PKG_CONFIG) --cflags check)
+CHECK_LIBS = $$($(PKG_CONFIG) --libs check)
+
+EXAMPLE_SRCS := $(sort $(wildcard examples/*.c))
+EXAMPLE_BINS := $(patsubst examples/%.c,$(BUILD)/examples/%,$(EXAMPLE_SRCS))
+
+.PHONY: all lib static shared pc check check-framework tests demo examples \
+	install uninstall installcheck strict strict-one header-cxx clean
+.DELETE_ON_ERROR:
+
+all: static shared pc
+lib: static shared
+static: $(STATIC_LIB)
+shared: $(SHARED_REAL) $(SHARED_LINKS)
+pc: $(PC_FILE)
+
+$(BUILD)/static/%.o: lib/%.c | $(BUILD)/static
+	$(CC) $(LIB_CPPFLAGS) $(CPPFLAGS) $(KET_CFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(BUILD)/shared/%.o: lib/%.c | $(BUILD)/shared
+	$(CC) $(LIB_CPPFLAGS) $(CPPFLAGS) $(KET_CFLAGS) -fPIC -fvisibility=hidden $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(STATIC_LIB): $(STATIC_OBJS)
+	@test -n "$(SRCS)" || { echo "no sources in lib/" >&2; exit 1; }
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(SHARED_REAL): $(SHARED_OBJS)
+	@test -n "$(SRCS)" || { echo "no sources in lib/" >&2; exit 1; }
+	$(CC) $(KET_CFLAGS) -fPIC $(CFLAGS) $(LDFLAGS) -shared \
+		-Wl,-soname,$(SONAME) -Wl,--no-undefined -o $@ $^ -lm
+
+$(BUILD)/$(SONAME): $(SHARED_REAL)
+	ln -sf $(notdir $<) $@
+
+$(BUILD)/libketamine.so: $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $@
+
+# .PHONY like zstd's: `make install PREFIX=/usr` must never install a .pc
+# generated earlier for /usr/local.  Directories below the prefix are written
+# relative to ${prefix} so PKG_CONFIG_SYSROOT_DIR and --define-prefix work.
+PC_LIBDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))
+PC_INCLUDEDIR = $(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))
+.PHONY: $(PC_FILE)
+$(PC_FILE): ketamine.pc.in | $(BUILD)
+	sed -e 's|@PREFIX@|$(PREFIX)|' \
+	    -e 's|@LIBDIR@|$(PC_LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(PC_INCLUDEDIR)|' \
+	    -e 's|@VERSION@|$(VERSION)|' \
+	    ketamine.pc.in > $@
+
+$(BUILD) $(BUILD)/static $(BUILD)/shared $(BUILD)/tests $(BUILD)/examples:
+	mkdir -p $@
+
+# ---------------------------------------------------------------- tests
+
+# Installs Check when we are root on a Debian-like machine (CI), otherwise
+# says what is missing in one line.
+check-framework:
+	@if ! $(PKG_CONFIG) --exists check 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make check: installing the Check unit test framework (apt-get install check pkg-config)"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq check pkg-config >/dev/null </dev/null || exit 1; \
+	    $(PKG_CONFIG) --exists check || { echo "make check: Check still not found by pkg-config" >&2; exit 1; }; \
+	  else \
+	    echo "make check needs the Check unit test framework: install the Debian package 'check' (apt-get install check pkg-config)" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# The tests keep the full warning set: Check's macros come from a system
+# header, so they do not trip it.
+$(BUILD)/tests/%.o: tests/%.c | $(BUILD)/tests check-framework
+	$(CC) $(USER_CPPFLAGS) $(CPPFLAGS) $(CHECK_CFLAGS) $(KET_CFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(TEST_STATIC): $(TEST_OBJS) $(STATIC_LIB)
+	$(CC) $(KET_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJS) $(STATIC_LIB) $(CHECK_LIBS) -lm
+
+# Linked by path to the unversioned symlink: records NEEDED libketamine.so.MAJOR
+# and cannot pick up an installed copy.
+$(TEST_SHARED): $(TEST_OBJS) $(SHARED_REAL) $(SHARED_LINKS)
+	$(CC) $(KET_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJS) $(BUILD)/libketamine.so $(CHECK_LIBS) -lm
+
+tests: $(TEST_STATIC) $(TEST_SHARED)
+
+# Both runs always happen; check fails if either fails.
+check: check-framework tests
+	@status=0; \
+	echo "== check: static library ($(TEST_STATIC))"; \
+	$(TEST_STATIC) || status=1; \
+	echo "== check: shared library ($(TEST_SHARED))"; \
+	LD_LIBRARY_PATH="$(abspath $(BUILD))$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH}" $(TEST_SHARED) || status=1; \
+	if [ $$status -ne 0 ]; then echo "make check: FAILED" >&2; fi; \
+	exit $$status
+
+# ---------------------------------------------------------------- examples
+
+# Examples link the static library, so they run without LD_LIBRARY_PATH.
+$(BUILD)/examples/%: examples/%.c $(STATIC_LIB) $(HEADER) | $(BUILD)/examples
+	$(CC) $(USER_CPPFLAGS) $(CPPFLAGS) $(KET_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC_LIB) -lm
+
+examples: $(EXAMPLE_BINS)
+
+demo: $(BUILD)/examples/dosing_sheet
+	$(BUILD)/examples/dosing_sheet
+
+# ---------------------------------------------------------------- install
+
+install: all
+	$(INSTALL) -d -m 755 "$(DESTDIR)$(INCLUDEDIR)" "$(DESTDIR)$(LIBDIR)" "$(DESTDIR)$(PKGCONFIGDIR)"
+	$(INSTALL) -m 644 $(HEADER) "$(DESTDIR)$(INCLUDEDIR)/ketamine.h"
+	$(INSTALL) -m 644 $(STATIC_LIB) "$(DESTDIR)$(LIBDIR)/libketamine.a"
+	$(INSTALL) -m 755 $(SHARED_REAL) "$(DESTDIR)$(LIBDIR)/libketamine.so.$(VERSION)"
+	ln -sf libketamine.so.$(VERSION) "$(DESTDIR)$(LIBDIR)/$(SONAME)"
+	ln -sf $(SONAME) "$(DESTDIR)$(LIBDIR)/libketamine.so"
+	$(INSTALL) -m 644 $(PC_FILE) "$(DESTDIR)$(PKGCONFIGDIR)/ketamine.pc"
+
+uninstall:
+	rm -f "$(DESTDIR)$(INCLUDEDIR)/ketamine.h" \
+	      "$(DESTDIR)$(LIBDIR)/libketamine.a" \
+	      "$(DESTDIR)$(LIBDIR)/libketamine.so.$(VERSION)" \
+	      "$(DESTDIR)$(LIBDIR)/$(SONAME)" \
+	      "$(DESTDIR)$(LIBDIR)/libketamine.so" \
+	      "$(DESTDIR)$(PKGCONFIGDIR)/ketamine.pc"
+
+# Installs into a staging DESTDIR with the configured PREFIX/LIBDIR/...,
+# checks the installed copy (tests/installcheck.sh), then uninstalls and
+# checks that nothing is left behind.
+STAGE = $(abspath $(BUILD))/stage
+installcheck: all
+	rm -rf "$(STAGE)"
+	$(MAKE) --no-print-directory install DESTDIR="$(STAGE)"
+	CC="$(CC)" CXX="$(CXX)" PKG_CONFIG="$(PKG_CONFIG)" \
+	  $(SHELL) tests/installcheck.sh "$(STAGE)" "$(LIBDIR)" "$(INCLUDEDIR)" \
+	  "$(PKGCONFIGDIR)" "$(VERSION)" "$(abspath $(BUILD))/installcheck"
+	$(MAKE) --no-print-directory uninstall DESTDIR="$(STAGE)"
+	@left=$$(find "$(STAGE)" ! -type d); \
+	if [ -n "$$left" ]; then echo "uninstall left: $$left" >&2; exit 1; fi
+	rm -rf "$(STAGE)"
+	@echo "installcheck: OK"
+
+# ---------------------------------------------------------------- strict
+
+# Each compiler gets its own build directory so objects never mix.
+strict:
+	$(MAKE) --no-print-directory strict-one CC=gcc CXX=g++ BUILD=$(BUILD)/strict-gcc CFLAGS="$(CFLAGS) -Werror"
+	$(MAKE) --no-print-directory strict-one CC=clang CXX=clang++ BUILD=$(BUILD)/strict-clang CFLAGS="$(CFLAGS) -Werror"
+	@echo "strict: OK (gcc and clang, -Werror)"
+
+strict-one: all tests examples header-cxx check
+
+# The public header must be warning-free as C++ (extern "C" guards).
+header-cxx: | $(BUILD)
+	printf '#include <ketamine.h>\n' > $(BUILD)/header_cxx.cpp
+	$(CXX) -std=c++11 -Wall -Wextra -pedantic -Werror -Iinclude -fsyntax-only $(BUILD)/header_cxx.cpp
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(wildcard $(BUILD)/static/*.d $(BUILD)/shared/*.d $(BUILD)/tests/*.d)
