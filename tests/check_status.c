@@ -1,0 +1,555 @@
+/*
+ * check_status.c - version, status and warning names, items, and
+ * ket_report_format.
+ *
+ * Expected strings are typed from API.md and include/ketamine.h; the report
+ * sentences are checked on a report produced by a real refused order.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <ketamine.h>
+
+#include "suites.h"
+#include "testutil.h"
+
+/* ---------------------------------------------------------------- version */
+
+START_TEST(test_version_number_macro)
+{
+	int want = KET_VERSION_MAJOR * 10000 + KET_VERSION_MINOR * 100 +
+	           KET_VERSION_PATCH;
+
+	ck_assert_int_eq(KET_VERSION_NUMBER, want);
+	ck_assert_int_ge(KET_VERSION_MAJOR, 0);
+	ck_assert_int_ge(KET_VERSION_MINOR, 0);
+	ck_assert_int_le(KET_VERSION_MINOR, 99);
+	ck_assert_int_ge(KET_VERSION_PATCH, 0);
+	ck_assert_int_le(KET_VERSION_PATCH, 99);
+}
+END_TEST
+
+START_TEST(test_version_string_macro)
+{
+	char want[32];
+	int n = snprintf(want, sizeof want, "%d.%d.%d", KET_VERSION_MAJOR,
+	                 KET_VERSION_MINOR, KET_VERSION_PATCH);
+
+	ck_assert_int_gt(n, 0);
+	ck_assert_str_eq(KET_VERSION_STRING, want);
+}
+END_TEST
+
+START_TEST(test_version_runtime)
+{
+	const char *s = ket_version_string();
+
+	ck_assert_int_eq(ket_version_number(), KET_VERSION_NUMBER);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_str_eq(s, KET_VERSION_STRING);
+}
+END_TEST
+
+/* ---------------------------------------------------------- status names */
+
+struct status_row {
+	ket_status status;
+	const char *name;
+};
+
+static const struct status_row status_rows[] = {
+	{ KET_OK, "KET_OK" },
+	{ KET_E_NULL, "KET_E_NULL" },
+	{ KET_E_NOT_FINITE, "KET_E_NOT_FINITE" },
+	{ KET_E_WEIGHT, "KET_E_WEIGHT" },
+	{ KET_E_HEIGHT, "KET_E_HEIGHT" },
+	{ KET_E_SEX, "KET_E_SEX" },
+	{ KET_E_DOSE, "KET_E_DOSE" },
+	{ KET_E_CONCENTRATION, "KET_E_CONCENTRATION" },
+	{ KET_E_HARD_LIMIT, "KET_E_HARD_LIMIT" },
+	{ KET_E_ROUTE, "KET_E_ROUTE" },
+	{ KET_E_NO_DATA, "KET_E_NO_DATA" },
+	{ KET_E_CONTRAINDICATED, "KET_E_CONTRAINDICATED" },
+	{ KET_E_UNIT, "KET_E_UNIT" },
+	{ KET_E_LIMITS, "KET_E_LIMITS" },
+	{ KET_E_RANGE, "KET_E_RANGE" },
+	{ KET_E_RESOLUTION, "KET_E_RESOLUTION" },
+	{ KET_E_BUFFER, "KET_E_BUFFER" },
+	{ KET_E_FORM, "KET_E_FORM" },
+};
+
+/* The fixed integers of API.md: appended only, never renumbered. */
+static const int status_values[] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17
+};
+
+START_TEST(test_status_values)
+{
+	ck_assert_int_eq(TU_ROWS(status_values), TU_ROWS(status_rows));
+	ck_assert_msg((int)status_rows[_i].status == status_values[_i],
+	              "%s is %d, want %d", status_rows[_i].name,
+	              (int)status_rows[_i].status, status_values[_i]);
+}
+END_TEST
+
+START_TEST(test_status_name)
+{
+	const struct status_row *row = &status_rows[_i];
+	const char *got = ket_status_name(row->status);
+
+	ck_assert_msg(got != NULL, "%s: NULL name", row->name);
+	ck_assert_msg(strcmp(got, row->name) == 0, "%s: got \"%s\"", row->name,
+	              got);
+}
+END_TEST
+
+START_TEST(test_strerror)
+{
+	const struct status_row *row = &status_rows[_i];
+	const char *got = ket_strerror(row->status);
+
+	ck_assert_msg(got != NULL, "%s: NULL sentence", row->name);
+	ck_assert_msg(got[0] != '\0', "%s: empty sentence", row->name);
+}
+END_TEST
+
+/* Values that are not a listed status. */
+static const int unknown_status[] = { 18, 19, 100, -1, -1000, 0x7fffffff };
+
+START_TEST(test_status_name_unknown)
+{
+	ket_status s = (ket_status)unknown_status[_i];
+	const char *name = ket_status_name(s);
+	const char *text = ket_strerror(s);
+
+	ck_assert_msg(name != NULL, "%d: NULL name", unknown_status[_i]);
+	ck_assert_msg(strcmp(name, "KET_E_UNKNOWN") == 0, "%d: got \"%s\"",
+	              unknown_status[_i], name);
+	ck_assert_msg(text != NULL, "%d: NULL sentence", unknown_status[_i]);
+	ck_assert_msg(text[0] != '\0', "%d: empty sentence",
+	              unknown_status[_i]);
+}
+END_TEST
+
+/* --------------------------------------------------------- warning names */
+
+struct warning_row {
+	uint32_t bit;
+	const char *name;
+	unsigned shift;
+};
+
+static const struct warning_row warning_rows[] = {
+	{ KET_W_BELOW_SOFT_MIN, "KET_W_BELOW_SOFT_MIN", 0 },
+	{ KET_W_ABOVE_SOFT_MAX, "KET_W_ABOVE_SOFT_MAX", 1 },
+	{ KET_W_ABOVE_HARD_MAX, "KET_W_ABOVE_HARD_MAX", 2 },
+	{ KET_W_CAPPED, "KET_W_CAPPED", 3 },
+	{ KET_W_ROUNDED, "KET_W_ROUNDED", 4 },
+	{ KET_W_LOW_PUMP_RATE, "KET_W_LOW_PUMP_RATE", 5 },
+	{ KET_W_SMALL_VOLUME, "KET_W_SMALL_VOLUME", 6 },
+	{ KET_W_VARIABLE_ROUTE, "KET_W_VARIABLE_ROUTE", 7 },
+	{ KET_W_APPROXIMATE, "KET_W_APPROXIMATE", 8 },
+	{ KET_W_NEURAXIAL, "KET_W_NEURAXIAL", 9 },
+	{ KET_W_OUTSIDE_MODEL, "KET_W_OUTSIDE_MODEL", 10 },
+	{ KET_W_UNUSUAL_WEIGHT, "KET_W_UNUSUAL_WEIGHT", 11 },
+	{ KET_W_EXPOSURE_ONLY, "KET_W_EXPOSURE_ONLY", 12 },
+};
+
+START_TEST(test_warning_name)
+{
+	const struct warning_row *row = &warning_rows[_i];
+	const char *got = ket_warning_name(row->bit);
+
+	ck_assert_msg(row->bit == (UINT32_C(1) << row->shift),
+	              "%s: bit 0x%lx is not 1 << %u", row->name,
+	              (unsigned long)row->bit, row->shift);
+	ck_assert_msg(got != NULL, "%s: NULL name", row->name);
+	ck_assert_msg(strcmp(got, row->name) == 0, "%s: got \"%s\"", row->name,
+	              got);
+}
+END_TEST
+
+struct warning_null_row {
+	const char *name;
+	uint32_t bits;
+};
+
+static const struct warning_null_row warning_null_rows[] = {
+	{ "zero", 0 },
+	{ "two bits CAPPED|ROUNDED", KET_W_CAPPED | KET_W_ROUNDED },
+	{ "two bits lowest", KET_W_BELOW_SOFT_MIN | KET_W_ABOVE_SOFT_MAX },
+	{ "all thirteen", (UINT32_C(1) << 13) - 1 },
+	{ "unknown bit 13", UINT32_C(1) << 13 },
+	{ "unknown bit 20", UINT32_C(1) << 20 },
+	{ "unknown bit 31", UINT32_C(1) << 31 },
+	{ "all ones", UINT32_C(0xffffffff) },
+	{ "known plus unknown", KET_W_CAPPED | (UINT32_C(1) << 14) },
+};
+
+START_TEST(test_warning_name_null)
+{
+	const struct warning_null_row *row = &warning_null_rows[_i];
+
+	ck_assert_msg(ket_warning_name(row->bits) == NULL,
+	              "%s: want NULL", row->name);
+}
+END_TEST
+
+/* ------------------------------------------------------------ item names */
+
+static const ket_item all_items[] = {
+	KET_ITEM_NONE, KET_ITEM_WEIGHT, KET_ITEM_DOSE, KET_ITEM_DOSE_PER_KG,
+	KET_ITEM_DOSE_PER_H, KET_ITEM_DAILY_TOTAL, KET_ITEM_CONCENTRATION,
+	KET_ITEM_DEVICE_STEP, KET_ITEM_PUMP_RATE, KET_ITEM_VOLUME,
+	KET_ITEM_ROUTE, KET_ITEM_FORM, KET_ITEM_LIMITS, KET_ITEM_LOCKOUT,
+	KET_ITEM_PCA_HOURLY, KET_ITEM_RATIO, KET_ITEM_DOSES_PER_24H,
+	KET_ITEM_RESPONSE_DAY, KET_ITEM_ROUNDING, KET_ITEM_OTHER, KET_ITEM_UNIT
+};
+
+START_TEST(test_item_values)
+{
+	/* API.md numbers the items 0..20 in this order. */
+	ck_assert_int_eq(TU_ROWS(all_items), 21);
+	ck_assert_int_eq((int)all_items[_i], _i);
+}
+END_TEST
+
+START_TEST(test_item_name)
+{
+	ket_item item = all_items[_i];
+	const char *got = ket_item_name(item);
+	const char *p;
+
+	ck_assert_msg(got != NULL, "item %d: NULL name", (int)item);
+	if (item == KET_ITEM_NONE)
+		return;
+	ck_assert_msg(got[0] != '\0', "item %d: empty name", (int)item);
+	/* "Lower-case English name". */
+	for (p = got; *p != '\0'; p++)
+		ck_assert_msg(!(*p >= 'A' && *p <= 'Z'),
+		              "item %d: \"%s\" is not lower case", (int)item,
+		              got);
+}
+END_TEST
+
+START_TEST(test_item_name_examples)
+{
+	const char *per_kg = ket_item_name(KET_ITEM_DOSE_PER_KG);
+	const char *weight = ket_item_name(KET_ITEM_WEIGHT);
+
+	ck_assert_ptr_nonnull(per_kg);
+	ck_assert_ptr_nonnull(weight);
+	ck_assert_str_eq(per_kg, "dose per kg");
+	ck_assert_str_eq(weight, "weight");
+}
+END_TEST
+
+START_TEST(test_item_names_distinct)
+{
+	int i, j;
+
+	/* Items 1..20: a report must tell them apart. */
+	for (i = 1; i < TU_ROWS(all_items); i++) {
+		const char *a = ket_item_name(all_items[i]);
+
+		ck_assert_ptr_nonnull(a);
+		for (j = i + 1; j < TU_ROWS(all_items); j++) {
+			const char *b = ket_item_name(all_items[j]);
+
+			ck_assert_ptr_nonnull(b);
+			ck_assert_msg(strcmp(a, b) != 0,
+			              "items %d and %d share \"%s\"", i, j, a);
+		}
+	}
+}
+END_TEST
+
+static const int unknown_items[] = { 21, 22, 100, -1, -100, 0x7fffffff };
+
+START_TEST(test_item_name_unknown)
+{
+	ket_item item = (ket_item)unknown_items[_i];
+
+	ck_assert_msg(ket_item_name(item) == NULL, "item %d: want NULL",
+	              unknown_items[_i]);
+}
+END_TEST
+
+/* --------------------------------------------------------- report format */
+
+static const char hard_sentence[] =
+	"dose per kg 0.6 mg/kg/h is above the hard maximum 0.5 mg/kg/h";
+
+/* 70 kg at 0.6 mg/kg/h in the default profile (hard maximum 0.5): refused. */
+static void refused_report(ket_report *report)
+{
+	ket_limits limits;
+	ket_infusion out;
+	ket_infusion_order order;
+	ket_status st;
+
+	memset(report, 0, sizeof *report);
+	memset(&order, 0, sizeof order);
+	st = ket_limits_for_profile(KET_PROFILE_LOW_DOSE_ANALGESIA, &limits);
+	ck_assert_int_eq(st, KET_OK);
+	order.weight_kg = 70.0;
+	order.dose = 0.6;
+	order.dose_unit = KET_UNIT_MG_PER_KG_PER_H;
+	order.concentration_mg_per_ml = 1.0;
+	order.pump_step_ml_per_h = 0.1;
+	order.route = KET_ROUTE_IV;
+	order.form = KET_FORM_RACEMIC;
+	st = ket_infusion_rate(&order, &limits, &out, report);
+	ck_assert_int_eq(st, KET_E_HARD_LIMIT);
+	ck_assert_uint_ge(report->count, 1);
+}
+
+START_TEST(test_format_empty)
+{
+	ket_report report;
+	char buf[16] = "garbage";
+	ket_status st;
+
+	memset(&report, 0, sizeof report);
+	st = ket_report_format(&report, buf, sizeof buf);
+	ck_assert_int_eq(st, KET_OK);
+	ck_assert_str_eq(buf, "");
+}
+END_TEST
+
+START_TEST(test_format_empty_one_byte)
+{
+	ket_report report;
+	char buf[1] = { 'x' };
+	ket_status st;
+
+	memset(&report, 0, sizeof report);
+	st = ket_report_format(&report, buf, sizeof buf);
+	ck_assert_int_eq(st, KET_OK);
+	ck_assert_int_eq(buf[0], '\0');
+}
+END_TEST
+
+START_TEST(test_format_empty_zero_size)
+{
+	ket_report report;
+	char buf[4] = "abc";
+	ket_status st;
+
+	/* "" and its NUL need one byte. */
+	memset(&report, 0, sizeof report);
+	st = ket_report_format(&report, buf, 0);
+	ck_assert_int_eq(st, KET_E_BUFFER);
+	ck_assert_str_eq(buf, "abc");
+}
+END_TEST
+
+START_TEST(test_format_refused_order)
+{
+	ket_report report;
+	char buf[512];
+	ket_status st;
+
+	refused_report(&report);
+	st = ket_report_format(&report, buf, sizeof buf);
+	ck_assert_int_eq(st, KET_OK);
+	ck_assert_msg(strstr(buf, hard_sentence) != NULL,
+	              "got \"%s\", want it to contain \"%s\"", buf,
+	              hard_sentence);
+}
+END_TEST
+
+START_TEST(test_format_buffer_sizes)
+{
+	ket_report report;
+	char full[512];
+	char buf[512];
+	size_t len;
+	ket_status st;
+
+	refused_report(&report);
+	st = ket_report_format(&report, full, sizeof full);
+	ck_assert_int_eq(st, KET_OK);
+	len = strlen(full);
+	ck_assert_uint_gt(len, 0);
+
+	/* Exactly the text and its NUL: fits. */
+	memset(buf, 'x', sizeof buf);
+	st = ket_report_format(&report, buf, len + 1);
+	ck_assert_int_eq(st, KET_OK);
+	ck_assert_str_eq(buf, full);
+
+	/* One byte short: KET_E_BUFFER and "". */
+	memset(buf, 'x', sizeof buf);
+	st = ket_report_format(&report, buf, len);
+	ck_assert_int_eq(st, KET_E_BUFFER);
+	ck_assert_int_eq(buf[0], '\0');
+
+	/* One byte. */
+	memset(buf, 'x', sizeof buf);
+	st = ket_report_format(&report, buf, 1);
+	ck_assert_int_eq(st, KET_E_BUFFER);
+	ck_assert_int_eq(buf[0], '\0');
+
+	/* Size 0: nothing may be written. */
+	memset(buf, 'x', sizeof buf);
+	st = ket_report_format(&report, buf, 0);
+	ck_assert_int_eq(st, KET_E_BUFFER);
+	ck_assert_int_eq(buf[0], 'x');
+}
+END_TEST
+
+START_TEST(test_format_null)
+{
+	ket_report report;
+	char buf[64] = "";
+	ket_status st;
+
+	memset(&report, 0, sizeof report);
+	st = ket_report_format(NULL, buf, sizeof buf);
+	ck_assert_int_eq(st, KET_E_NULL);
+	st = ket_report_format(&report, NULL, sizeof buf);
+	ck_assert_int_eq(st, KET_E_NULL);
+	st = ket_report_format(&report, NULL, 0);
+	ck_assert_int_eq(st, KET_E_NULL);
+	st = ket_report_format(NULL, NULL, 0);
+	ck_assert_int_eq(st, KET_E_NULL);
+}
+END_TEST
+
+/* Two findings: one sentence each, separated by "; ". */
+START_TEST(test_format_two_findings)
+{
+	ket_report report;
+	char one[512];
+	char want[1100];
+	char buf[1100];
+	ket_status st;
+
+	refused_report(&report);
+	report.count = 1;
+	report.dropped = 0;
+	st = ket_report_format(&report, one, sizeof one);
+	ck_assert_int_eq(st, KET_OK);
+	ck_assert_str_eq(one, hard_sentence);
+
+	report.findings[1] = report.findings[0];
+	report.count = 2;
+	ck_assert_int_gt(snprintf(want, sizeof want, "%s; %s", one, one), 0);
+	st = ket_report_format(&report, buf, sizeof buf);
+	ck_assert_int_eq(st, KET_OK);
+	ck_assert_str_eq(buf, want);
+}
+END_TEST
+
+/* Dropped findings: the text ends with "; and N more". */
+START_TEST(test_format_dropped)
+{
+	ket_report report;
+	char buf[4096];
+	const char *tail = "; and 3 more";
+	size_t len, tlen = strlen(tail);
+	ket_status st;
+	int i;
+
+	refused_report(&report);
+	for (i = 1; i < KET_REPORT_MAX; i++)
+		report.findings[i] = report.findings[0];
+	report.count = KET_REPORT_MAX;
+	report.dropped = 3;
+	st = ket_report_format(&report, buf, sizeof buf);
+	ck_assert_int_eq(st, KET_OK);
+	len = strlen(buf);
+	ck_assert_uint_gt(len, tlen);
+	ck_assert_str_eq(buf + (len - tlen), tail);
+	ck_assert_msg(strncmp(buf, hard_sentence, strlen(hard_sentence)) == 0,
+	              "got \"%s\"", buf);
+}
+END_TEST
+
+/* A non-zero number too small for 4 decimals is written "< 0.0001". */
+START_TEST(test_format_tiny_value)
+{
+	ket_report report;
+	char buf[512];
+	ket_status st;
+
+	refused_report(&report);
+	report.count = 1;
+	report.dropped = 0;
+	report.findings[0].value = 0.00001;
+	st = ket_report_format(&report, buf, sizeof buf);
+	ck_assert_int_eq(st, KET_OK);
+	ck_assert_msg(strstr(buf, "< 0.0001 mg/kg/h") != NULL, "got \"%s\"",
+	              buf);
+	ck_assert_msg(strstr(buf, "0.5 mg/kg/h") != NULL, "got \"%s\"", buf);
+}
+END_TEST
+
+/* Formatting uses '.' and 4 decimals at most: 0.12345 prints 0.1235. */
+START_TEST(test_format_four_decimals)
+{
+	ket_report report;
+	char buf[512];
+	ket_status st;
+
+	refused_report(&report);
+	report.count = 1;
+	report.dropped = 0;
+	report.findings[0].value = 0.61234;
+	st = ket_report_format(&report, buf, sizeof buf);
+	ck_assert_int_eq(st, KET_OK);
+	ck_assert_msg(strstr(buf, "0.6123 mg/kg/h") != NULL, "got \"%s\"",
+	              buf);
+}
+END_TEST
+
+Suite *ket_suite_status(void)
+{
+	Suite *s = suite_create("status");
+	TCase *tc;
+
+	tc = tcase_create("version");
+	tcase_add_test(tc, test_version_number_macro);
+	tcase_add_test(tc, test_version_string_macro);
+	tcase_add_test(tc, test_version_runtime);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("status");
+	tcase_add_loop_test(tc, test_status_values, 0, TU_ROWS(status_rows));
+	tcase_add_loop_test(tc, test_status_name, 0, TU_ROWS(status_rows));
+	tcase_add_loop_test(tc, test_strerror, 0, TU_ROWS(status_rows));
+	tcase_add_loop_test(tc, test_status_name_unknown, 0,
+	                    TU_ROWS(unknown_status));
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("warning");
+	tcase_add_loop_test(tc, test_warning_name, 0, TU_ROWS(warning_rows));
+	tcase_add_loop_test(tc, test_warning_name_null, 0,
+	                    TU_ROWS(warning_null_rows));
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("item");
+	tcase_add_loop_test(tc, test_item_values, 0, TU_ROWS(all_items));
+	tcase_add_loop_test(tc, test_item_name, 0, TU_ROWS(all_items));
+	tcase_add_test(tc, test_item_name_examples);
+	tcase_add_test(tc, test_item_names_distinct);
+	tcase_add_loop_test(tc, test_item_name_unknown, 0,
+	                    TU_ROWS(unknown_items));
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("report_format");
+	tcase_add_test(tc, test_format_empty);
+	tcase_add_test(tc, test_format_empty_one_byte);
+	tcase_add_test(tc, test_format_empty_zero_size);
+	tcase_add_test(tc, test_format_refused_order);
+	tcase_add_test(tc, test_format_buffer_sizes);
+	tcase_add_test(tc, test_format_null);
+	tcase_add_test(tc, test_format_two_findings);
+	tcase_add_test(tc, test_format_dropped);
+	tcase_add_test(tc, test_format_tiny_value);
+	tcase_add_test(tc, test_format_four_decimals);
+	suite_add_tcase(s, tc);
+
+	return s;
+}
