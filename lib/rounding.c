@@ -11,6 +11,18 @@
  * a whole number in decimal must not lose a step to last-bit error. */
 #define STEP_EPS 1e-9
 
+/* n steps as a number.  Steps are decimal fractions (0.1, 0.01 mL/h) that a
+ * double cannot hold exactly: 202 x 0.1 is 20.200000000000003, but
+ * 202 / 10 is the double nearest 20.2, what the pump shows. */
+static double steps_to_amount(double n, double step)
+{
+	double per_unit = floor(1.0 / step + 0.5);
+
+	if (per_unit >= 2.0 && fabs(1.0 / step - per_unit) <= per_unit * 1e-12)
+		return n / per_unit;
+	return n * step;
+}
+
 /* Rounds amount to the nearest whole number of steps, by whole steps, and
  * never to more steps than max_amount allows, so rounding never crosses a
  * hard limit or cap.  step 0 means no rounding; max_amount may be
@@ -25,7 +37,7 @@ double ket_round_to_step(double amount, double step, double max_amount)
 	n_max = floor(max_amount / step + STEP_EPS);
 	if (n > n_max)
 		n = n_max;
-	return n * step;
+	return steps_to_amount(n, step);
 }
 
 static ket_status refuse(ket_report *report, double percent,
