@@ -214,6 +214,11 @@ START_TEST(test_item_values)
 }
 END_TEST
 
+static int is_upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
 START_TEST(test_item_name)
 {
 	ket_item item = all_items[_i];
@@ -224,11 +229,16 @@ START_TEST(test_item_name)
 	if (item == KET_ITEM_NONE)
 		return;
 	ck_assert_msg(got[0] != '\0', "item %d: empty name", (int)item);
-	/* "Lower-case English name". */
-	for (p = got; *p != '\0'; p++)
-		ck_assert_msg(!(*p >= 'A' && *p <= 'Z'),
+	/* "Lower-case English name": a capital is allowed only inside an
+	 * all-capital word of two letters or more (an acronym: "PCA"). */
+	for (p = got; *p != '\0'; p++) {
+		int prev = p > got && is_upper(p[-1]);
+		int next = is_upper(p[1]);
+
+		ck_assert_msg(!is_upper(*p) || prev || next,
 		              "item %d: \"%s\" is not lower case", (int)item,
 		              got);
+	}
 }
 END_TEST
 
