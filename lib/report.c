@@ -109,9 +109,6 @@ static const char *warning_relation(uint32_t bit, const ket_finding *f)
 	case KET_W_ABOVE_SOFT_MAX: return " is above the soft maximum ";
 	case KET_W_ABOVE_HARD_MAX: return " is above the hard maximum ";
 	case KET_W_CAPPED: return " was capped at ";
-	case KET_W_ROUNDED:
-		return " (change made by rounding to the device step) is above "
-		       "the warning threshold ";
 	case KET_W_LOW_PUMP_RATE: return " is below ";
 	case KET_W_SMALL_VOLUME: return " is below ";
 	case KET_W_UNUSUAL_WEIGHT:
@@ -121,11 +118,29 @@ static const char *warning_relation(uint32_t bit, const ket_finding *f)
 	}
 }
 
+/* "rounding to pump_step_ml_per_h changes the dose by 2.9 %, more than the
+ * 1 % warning threshold" */
+static void put_rounding(ket_writer *w, const ket_finding *f,
+                         const char *threshold)
+{
+	ket_writer_puts(w, "rounding to ");
+	ket_writer_puts(w, text_or_empty(f->field));
+	ket_writer_puts(w, " changes the dose by ");
+	put_quantity(w, f->value, f->unit);
+	ket_writer_puts(w, ", more than the ");
+	put_quantity(w, f->limit, f->unit);
+	ket_writer_puts(w, threshold);
+}
+
 static void put_warning(ket_writer *w, const ket_finding *f)
 {
 	const char *relation = warning_relation(f->warning, f);
 	const char *name = ket_warning_name(f->warning);
 
+	if (f->warning == KET_W_ROUNDED) {
+		put_rounding(w, f, " warning threshold");
+		return;
+	}
 	if (relation != NULL && ket_is_finite(f->limit)) {
 		put_comparison(w, f, relation);
 		return;
@@ -150,8 +165,7 @@ static void put_error(ket_writer *w, const ket_finding *f)
 		put_comparison(w, f, " is above the hard maximum ");
 		return;
 	case KET_E_RESOLUTION:
-		put_comparison(w, f, " (change made by rounding to the device "
-		                     "step) is above the refusal threshold ");
+		put_rounding(w, f, " allowed: use a more dilute concentration");
 		return;
 	default:
 		break;
