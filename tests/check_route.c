@@ -17,6 +17,10 @@
 
 #include "suites.h"
 
+/* NaN and infinity as doubles (NAN and INFINITY are float constants). */
+#define D_NAN ((double)NAN)
+#define D_INF ((double)INFINITY)
+
 #define N_ROWS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* Sentinels written into outputs before a call, to see that they are set. */
@@ -395,9 +399,9 @@ struct equiv_error_row {
 #define NB KET_BASIS_WITH_NORKETAMINE
 
 static const struct equiv_error_row equiv_error_rows[] = {
-	{ "dose NaN", NAN, IV, ORAL, KB, KET_E_NOT_FINITE },
-	{ "dose +Inf", INFINITY, IV, ORAL, KB, KET_E_NOT_FINITE },
-	{ "dose -Inf", -INFINITY, IV, ORAL, KB, KET_E_NOT_FINITE },
+	{ "dose NaN", D_NAN, IV, ORAL, KB, KET_E_NOT_FINITE },
+	{ "dose +Inf", D_INF, IV, ORAL, KB, KET_E_NOT_FINITE },
+	{ "dose -Inf", -D_INF, IV, ORAL, KB, KET_E_NOT_FINITE },
 	{ "from 10", 25.0, 10, ORAL, KB, KET_E_ROUTE },
 	{ "to 10", 25.0, IV, 10, KB, KET_E_ROUTE },
 	{ "from -1", 25.0, -1, IV, KB, KET_E_ROUTE },
@@ -421,7 +425,7 @@ static const struct equiv_error_row equiv_error_rows[] = {
 	{ "rectal -> rectal with norketamine", 25.0, KET_ROUTE_RECTAL,
 	  KET_ROUTE_RECTAL, NB, KET_E_NO_DATA },
 	/* the documented order */
-	{ "order: NaN dose before bad route", NAN, 10, 10, 2,
+	{ "order: NaN dose before bad route", D_NAN, 10, 10, 2,
 	  KET_E_NOT_FINITE },
 	{ "order: from before to", 25.0, 10, 99, KB, KET_E_ROUTE },
 	{ "order: route before basis", 25.0, IV, 10, 2, KET_E_ROUTE },
@@ -452,7 +456,7 @@ START_TEST(test_equivalent_null)
 {
 	ck_assert_int_eq(ket_route_equivalent(25.0, IV, ORAL, KB, NULL),
 	                 KET_E_NULL);
-	ck_assert_int_eq(ket_route_equivalent(NAN, (ket_route)10,
+	ck_assert_int_eq(ket_route_equivalent(D_NAN, (ket_route)10,
 	                                      (ket_route)10,
 	                                      (ket_exposure_basis)2, NULL),
 	                 KET_E_NULL);
@@ -560,30 +564,30 @@ static const struct form_row form_rows[] = {
 	{ "racemic -> racemic", 12.5, RAC, RAC, KET_OK, 12.5, 0 },
 	{ "esketamine -> esketamine", 12.5, ESK, ESK, KET_OK, 12.5, 0 },
 	{ "arketamine -> arketamine", 12.5, ARK, ARK, KET_OK, 12.5, 0 },
-	{ "arketamine -> racemic", 10.0, ARK, RAC, KET_E_NO_DATA, NAN, 0 },
-	{ "arketamine -> esketamine", 10.0, ARK, ESK, KET_E_NO_DATA, NAN, 0 },
-	{ "racemic -> arketamine", 10.0, RAC, ARK, KET_E_NO_DATA, NAN, 0 },
-	{ "esketamine -> arketamine", 10.0, ESK, ARK, KET_E_NO_DATA, NAN, 0 },
-	{ "from 3", 10.0, 3, RAC, KET_E_RANGE, NAN, 0 },
-	{ "to 3", 10.0, RAC, 3, KET_E_RANGE, NAN, 0 },
-	{ "from -1", 10.0, -1, ESK, KET_E_RANGE, NAN, 0 },
-	{ "to 99", 10.0, ESK, 99, KET_E_RANGE, NAN, 0 },
-	{ "unknown to itself", 10.0, 3, 3, KET_E_RANGE, NAN, 0 },
-	{ "dose 0", 0.0, RAC, ESK, KET_E_DOSE, NAN, 0 },
-	{ "dose -0.0", -0.0, RAC, ESK, KET_E_DOSE, NAN, 0 },
-	{ "dose -1", -1.0, ESK, RAC, KET_E_DOSE, NAN, 0 },
-	{ "dose 0, same form", 0.0, RAC, RAC, KET_E_DOSE, NAN, 0 },
-	{ "dose NaN", NAN, RAC, ESK, KET_E_NOT_FINITE, NAN, 0 },
-	{ "dose +Inf", INFINITY, RAC, ESK, KET_E_NOT_FINITE, NAN, 0 },
-	{ "dose -Inf", -INFINITY, ESK, RAC, KET_E_NOT_FINITE, NAN, 0 },
+	{ "arketamine -> racemic", 10.0, ARK, RAC, KET_E_NO_DATA, D_NAN, 0 },
+	{ "arketamine -> esketamine", 10.0, ARK, ESK, KET_E_NO_DATA, D_NAN, 0 },
+	{ "racemic -> arketamine", 10.0, RAC, ARK, KET_E_NO_DATA, D_NAN, 0 },
+	{ "esketamine -> arketamine", 10.0, ESK, ARK, KET_E_NO_DATA, D_NAN, 0 },
+	{ "from 3", 10.0, 3, RAC, KET_E_RANGE, D_NAN, 0 },
+	{ "to 3", 10.0, RAC, 3, KET_E_RANGE, D_NAN, 0 },
+	{ "from -1", 10.0, -1, ESK, KET_E_RANGE, D_NAN, 0 },
+	{ "to 99", 10.0, ESK, 99, KET_E_RANGE, D_NAN, 0 },
+	{ "unknown to itself", 10.0, 3, 3, KET_E_RANGE, D_NAN, 0 },
+	{ "dose 0", 0.0, RAC, ESK, KET_E_DOSE, D_NAN, 0 },
+	{ "dose -0.0", -0.0, RAC, ESK, KET_E_DOSE, D_NAN, 0 },
+	{ "dose -1", -1.0, ESK, RAC, KET_E_DOSE, D_NAN, 0 },
+	{ "dose 0, same form", 0.0, RAC, RAC, KET_E_DOSE, D_NAN, 0 },
+	{ "dose NaN", D_NAN, RAC, ESK, KET_E_NOT_FINITE, D_NAN, 0 },
+	{ "dose +Inf", D_INF, RAC, ESK, KET_E_NOT_FINITE, D_NAN, 0 },
+	{ "dose -Inf", -D_INF, ESK, RAC, KET_E_NOT_FINITE, D_NAN, 0 },
 	/* the documented order: NULL, non-finite, form, dose, no data */
-	{ "order: NaN before unknown form", NAN, 3, 3, KET_E_NOT_FINITE, NAN,
-	  0 },
-	{ "order: unknown form before dose", -1.0, RAC, 3, KET_E_RANGE, NAN,
+	{ "order: NaN before unknown form", D_NAN, 3, 3, KET_E_NOT_FINITE,
+	  D_NAN, 0 },
+	{ "order: unknown form before dose", -1.0, RAC, 3, KET_E_RANGE, D_NAN,
 	  0 },
 	{ "order: unknown form before arketamine", 10.0, ARK, 3, KET_E_RANGE,
-	  NAN, 0 },
-	{ "order: dose before arketamine", 0.0, ARK, RAC, KET_E_DOSE, NAN,
+	  D_NAN, 0 },
+	{ "order: dose before arketamine", 0.0, ARK, RAC, KET_E_DOSE, D_NAN,
 	  0 },
 };
 
@@ -616,7 +620,7 @@ START_TEST(test_form_equivalent_null)
 {
 	ck_assert_int_eq(ket_form_equivalent(10.0, RAC, ESK, NULL),
 	                 KET_E_NULL);
-	ck_assert_int_eq(ket_form_equivalent(NAN, (ket_form)3, ARK, NULL),
+	ck_assert_int_eq(ket_form_equivalent(D_NAN, (ket_form)3, ARK, NULL),
 	                 KET_E_NULL);
 }
 END_TEST
@@ -700,9 +704,9 @@ static const struct salt_error_row salt_error_rows[] = {
 	{ "-0.0", -0.0, KET_E_DOSE },
 	{ "-1", -1.0, KET_E_DOSE },
 	{ "-smallest", -4.9e-324, KET_E_DOSE },
-	{ "NaN", NAN, KET_E_NOT_FINITE },
-	{ "+Inf", INFINITY, KET_E_NOT_FINITE },
-	{ "-Inf", -INFINITY, KET_E_NOT_FINITE },
+	{ "NaN", D_NAN, KET_E_NOT_FINITE },
+	{ "+Inf", D_INF, KET_E_NOT_FINITE },
+	{ "-Inf", -D_INF, KET_E_NOT_FINITE },
 };
 
 START_TEST(test_salt_errors)
@@ -751,16 +755,16 @@ static const struct percent_row percent_rows[] = {
 	{ "0.2 %", 0.2, KET_OK, 2.0 },
 	{ "0.001 %", 0.001, KET_OK, 0.01 },
 	{ "just below 10 %", 9.9999999999999982, KET_OK, 99.999999999999982 },
-	{ "10.01 %", 10.01, KET_E_RANGE, NAN },
-	{ "just above 10 %", 10.000000000000002, KET_E_RANGE, NAN },
-	{ "100 %", 100.0, KET_E_RANGE, NAN },
-	{ "0 %", 0.0, KET_E_RANGE, NAN },
-	{ "-0.0 %", -0.0, KET_E_RANGE, NAN },
-	{ "-1 %", -1.0, KET_E_RANGE, NAN },
-	{ "-smallest %", -4.9e-324, KET_E_RANGE, NAN },
-	{ "NaN", NAN, KET_E_NOT_FINITE, NAN },
-	{ "+Inf", INFINITY, KET_E_NOT_FINITE, NAN },
-	{ "-Inf", -INFINITY, KET_E_NOT_FINITE, NAN },
+	{ "10.01 %", 10.01, KET_E_RANGE, D_NAN },
+	{ "just above 10 %", 10.000000000000002, KET_E_RANGE, D_NAN },
+	{ "100 %", 100.0, KET_E_RANGE, D_NAN },
+	{ "0 %", 0.0, KET_E_RANGE, D_NAN },
+	{ "-0.0 %", -0.0, KET_E_RANGE, D_NAN },
+	{ "-1 %", -1.0, KET_E_RANGE, D_NAN },
+	{ "-smallest %", -4.9e-324, KET_E_RANGE, D_NAN },
+	{ "NaN", D_NAN, KET_E_NOT_FINITE, D_NAN },
+	{ "+Inf", D_INF, KET_E_NOT_FINITE, D_NAN },
+	{ "-Inf", -D_INF, KET_E_NOT_FINITE, D_NAN },
 };
 
 START_TEST(test_percent)

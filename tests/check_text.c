@@ -18,6 +18,10 @@
 
 #include "suites.h"
 
+/* NaN and infinity as doubles (NAN and INFINITY are float constants). */
+#define D_NAN ((double)NAN)
+#define D_INF ((double)INFINITY)
+
 #define N_ROWS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* Sentinel written into outputs before a call, to see that they are set. */
@@ -395,16 +399,16 @@ static const struct format_error_row format_error_rows[] = {
 	{ "1e15 + 0.125", 1000000000000000.125, 4, 0, FMT_BUF, KET_E_RANGE },
 	{ "1e300", 1e300, 0, 0, FMT_BUF, KET_E_RANGE },
 	/* non-finite */
-	{ "NaN", NAN, 2, 0, FMT_BUF, KET_E_NOT_FINITE },
-	{ "+Inf", INFINITY, 2, 0, FMT_BUF, KET_E_NOT_FINITE },
-	{ "-Inf", -INFINITY, 2, 0, FMT_BUF, KET_E_NOT_FINITE },
+	{ "NaN", D_NAN, 2, 0, FMT_BUF, KET_E_NOT_FINITE },
+	{ "+Inf", D_INF, 2, 0, FMT_BUF, KET_E_NOT_FINITE },
+	{ "-Inf", -D_INF, 2, 0, FMT_BUF, KET_E_NOT_FINITE },
 	/* the order: non-finite, decimals and flags, prints-as-0, buffer */
-	{ "order: NaN before max_decimals", NAN, 5, 0, FMT_BUF,
+	{ "order: NaN before max_decimals", D_NAN, 5, 0, FMT_BUF,
 	  KET_E_NOT_FINITE },
-	{ "order: Inf before flags", INFINITY, 2, UINT32_C(1) << 1, FMT_BUF,
+	{ "order: Inf before flags", D_INF, 2, UINT32_C(1) << 1, FMT_BUF,
 	  KET_E_NOT_FINITE },
-	{ "order: NaN before buffer", NAN, 2, 0, 1, KET_E_NOT_FINITE },
-	{ "order: -Inf before buffer", -INFINITY, 2, 0, 1, KET_E_NOT_FINITE },
+	{ "order: NaN before buffer", D_NAN, 2, 0, 1, KET_E_NOT_FINITE },
+	{ "order: -Inf before buffer", -D_INF, 2, 0, 1, KET_E_NOT_FINITE },
 	{ "order: max_decimals before buffer", 5.0, -1, 0, 1, KET_E_RANGE },
 	{ "order: flags before buffer", 5.0, 2, UINT32_C(1) << 1, 1,
 	  KET_E_RANGE },
@@ -445,7 +449,7 @@ START_TEST(test_format_size_zero)
 	ck_assert_int_eq(ket_format_dose(0.0, 0, NULL, 0, buf, 0),
 	                 KET_E_BUFFER);
 	ck_assert_msg(untouched(buf, 0, sizeof(buf)), "size 0: buf written");
-	ck_assert_int_eq(ket_format_dose(NAN, 2, "mg", 0, buf, 0),
+	ck_assert_int_eq(ket_format_dose(D_NAN, 2, "mg", 0, buf, 0),
 	                 KET_E_NOT_FINITE);
 	ck_assert_msg(untouched(buf, 0, sizeof(buf)), "size 0, NaN: buf "
 	              "written");
@@ -467,7 +471,7 @@ START_TEST(test_format_null)
 	                 KET_E_NULL);
 	ck_assert_int_eq(ket_format_dose(5.0, 2, "mg", 0, NULL, 0),
 	                 KET_E_NULL);
-	ck_assert_int_eq(ket_format_dose(NAN, 9, "mg", UINT32_C(1) << 5, NULL,
+	ck_assert_int_eq(ket_format_dose(D_NAN, 9, "mg", UINT32_C(1) << 5, NULL,
 	                                 16), KET_E_NULL);
 }
 END_TEST

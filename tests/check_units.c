@@ -15,6 +15,10 @@
 
 #include "suites.h"
 
+/* NaN and infinity as doubles (NAN and INFINITY are float constants). */
+#define D_NAN ((double)NAN)
+#define D_INF ((double)INFINITY)
+
 #define N_ROWS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 
 /* Sentinel written into outputs before a call, to see that they are set. */
@@ -287,17 +291,17 @@ static const struct error_row error_rows[] = {
 	  KET_E_UNIT },
 	{ "from -2", 1.0, -2, MGH, 70.0, KET_E_UNIT },
 	/* non-finite value */
-	{ "value NaN", NAN, MGKGH, MGH, 70.0, KET_E_NOT_FINITE },
-	{ "value +Inf", INFINITY, MGKGH, MGKGH, 70.0, KET_E_NOT_FINITE },
-	{ "value -Inf", -INFINITY, MGH, MG24H, 70.0, KET_E_NOT_FINITE },
+	{ "value NaN", D_NAN, MGKGH, MGH, 70.0, KET_E_NOT_FINITE },
+	{ "value +Inf", D_INF, MGKGH, MGKGH, 70.0, KET_E_NOT_FINITE },
+	{ "value -Inf", -D_INF, MGH, MG24H, 70.0, KET_E_NOT_FINITE },
 	/* weight, per kg -> absolute and back */
-	{ "weight NaN, per kg -> mg/h", 1.0, MGKGH, MGH, NAN,
+	{ "weight NaN, per kg -> mg/h", 1.0, MGKGH, MGH, D_NAN,
 	  KET_E_NOT_FINITE },
-	{ "weight NaN, mg/h -> per kg", 1.0, MGH, MGKGH, NAN,
+	{ "weight NaN, mg/h -> per kg", 1.0, MGH, MGKGH, D_NAN,
 	  KET_E_NOT_FINITE },
-	{ "weight +Inf, per kg -> mg/24h", 1.0, MCGKGMIN, MG24H, INFINITY,
+	{ "weight +Inf, per kg -> mg/24h", 1.0, MCGKGMIN, MG24H, D_INF,
 	  KET_E_NOT_FINITE },
-	{ "weight -Inf, mg/24h -> per kg", 1.0, MG24H, MCGKGMIN, -INFINITY,
+	{ "weight -Inf, mg/24h -> per kg", 1.0, MG24H, MCGKGMIN, -D_INF,
 	  KET_E_NOT_FINITE },
 	{ "weight 0.49", 1.0, MGKGH, MGH, 0.49, KET_E_WEIGHT },
 	{ "weight 350.01", 1.0, MGH, MGKGH, 350.01, KET_E_WEIGHT },
@@ -310,22 +314,22 @@ static const struct error_row error_rows[] = {
 	{ "weight -70", 1.0, MGKGH, KET_UNIT_MG_PER_MIN, -70.0,
 	  KET_E_WEIGHT },
 	/* documented order */
-	{ "order: NaN value before unknown unit", NAN, 7, MGH, 70.0,
+	{ "order: NaN value before unknown unit", D_NAN, 7, MGH, 70.0,
 	  KET_E_NOT_FINITE },
-	{ "order: Inf value before bad weight", INFINITY, MGKGH, MGH, 0.0,
+	{ "order: Inf value before bad weight", D_INF, MGKGH, MGH, 0.0,
 	  KET_E_NOT_FINITE },
-	{ "order: unknown unit before NaN weight", 1.0, 99, MGH, NAN,
+	{ "order: unknown unit before NaN weight", 1.0, 99, MGH, D_NAN,
 	  KET_E_UNIT },
 	{ "order: unknown unit before bad weight", 1.0, MGKGH, 7, 0.0,
 	  KET_E_UNIT },
 	{ "order: unknown unit before negative value", -1.0, MGKGH, 7, 70.0,
 	  KET_E_UNIT },
-	{ "order: NaN weight before negative value", -1.0, MGKGH, MGH, NAN,
+	{ "order: NaN weight before negative value", -1.0, MGKGH, MGH, D_NAN,
 	  KET_E_NOT_FINITE },
 	{ "order: bad weight before negative value", -1.0, MGH, MGKGH, 0.49,
 	  KET_E_WEIGHT },
 	{ "order: weight ignored per kg -> per kg, negative value", -1.0,
-	  MGKGH, MCGKGMIN, NAN, KET_E_DOSE },
+	  MGKGH, MCGKGMIN, D_NAN, KET_E_DOSE },
 	{ "order: weight ignored mg/h -> mg/24h, negative value", -1.0, MGH,
 	  MG24H, 0.0, KET_E_DOSE },
 };
@@ -349,7 +353,7 @@ START_TEST(test_convert_null)
 {
 	ck_assert_int_eq(ket_rate_convert(1.0, MGKGH, MGH, 70.0, NULL),
 	                 KET_E_NULL);
-	ck_assert_int_eq(ket_rate_convert(NAN, (ket_rate_unit)7, MGH, NAN,
+	ck_assert_int_eq(ket_rate_convert(D_NAN, (ket_rate_unit)7, MGH, D_NAN,
 	                                  NULL), KET_E_NULL);
 	ck_assert_int_eq(ket_rate_convert(-1.0, MGKGH, (ket_rate_unit)99, 0.0,
 	                                  NULL), KET_E_NULL);
@@ -359,7 +363,7 @@ END_TEST
 /* The weight is used, and examined, only between a per-kg and an absolute
  * unit: per kg -> per kg and absolute -> absolute ignore a NaN, infinite or
  * absurd weight. */
-static const double ignored_weights[] = { NAN, INFINITY, -INFINITY, 0.0,
+static const double ignored_weights[] = { D_NAN, D_INF, -D_INF, 0.0,
                                           -5.0, 0.49, 350.01, 1e9 };
 
 START_TEST(test_convert_weight_not_examined)
