@@ -3,8 +3,9 @@
  * ket_rate_unit_ucum.
  *
  * Expected conversions are computed here from each unit's definition (mass
- * in micrograms, per kg or not, time in minutes) in long double, not from a
- * table of conversion factors, and checked against hand-typed values.
+ * in micrograms, per kg or not, time in minutes) in double-double arithmetic
+ * (about 106 bits, whatever long double is), not from a table of conversion
+ * factors, and checked against hand-typed values.
  */
 #include <float.h>
 #include <math.h>
@@ -40,37 +41,73 @@ static int dbl_near(double got, double want, double tol)
 struct unit_def {
 	const char *name;
 	ket_rate_unit unit;
-	long double mass_ug; /* the mass unit in micrograms */
-	int per_kg;          /* 1 for a per-kg unit */
-	long double time_min; /* the time unit in minutes */
+	double mass_ug;  /* the mass unit in micrograms */
+	int per_kg;      /* 1 for a per-kg unit */
+	double time_min; /* the time unit in minutes */
 };
 
 static const struct unit_def units[] = {
-	{ "mg/kg/h", KET_UNIT_MG_PER_KG_PER_H, 1000.0L, 1, 60.0L },
-	{ "mcg/kg/min", KET_UNIT_MCG_PER_KG_PER_MIN, 1.0L, 1, 1.0L },
-	{ "mcg/kg/h", KET_UNIT_MCG_PER_KG_PER_H, 1.0L, 1, 60.0L },
-	{ "mg/kg/min", KET_UNIT_MG_PER_KG_PER_MIN, 1000.0L, 1, 1.0L },
-	{ "mg/h", KET_UNIT_MG_PER_H, 1000.0L, 0, 60.0L },
-	{ "mg/min", KET_UNIT_MG_PER_MIN, 1000.0L, 0, 1.0L },
-	{ "mg/24h", KET_UNIT_MG_PER_24H, 1000.0L, 0, 24.0L * 60.0L },
+	{ "mg/kg/h", KET_UNIT_MG_PER_KG_PER_H, 1000.0, 1, 60.0 },
+	{ "mcg/kg/min", KET_UNIT_MCG_PER_KG_PER_MIN, 1.0, 1, 1.0 },
+	{ "mcg/kg/h", KET_UNIT_MCG_PER_KG_PER_H, 1.0, 1, 60.0 },
+	{ "mg/kg/min", KET_UNIT_MG_PER_KG_PER_MIN, 1000.0, 1, 1.0 },
+	{ "mg/h", KET_UNIT_MG_PER_H, 1000.0, 0, 60.0 },
+	{ "mg/min", KET_UNIT_MG_PER_MIN, 1000.0, 0, 1.0 },
+	{ "mg/24h", KET_UNIT_MG_PER_24H, 1000.0, 0, 24.0 * 60.0 },
 };
 #define N_UNITS N_ROWS(units)
 
+/* A double-double: hi + lo, |lo| <= half an ulp of hi. */
+struct dd {
+	double hi, lo;
+};
+
+static struct dd dd_norm(double a, double b)
+{
+	struct dd r;
+
+	r.hi = a + b;
+	r.lo = b - (r.hi - a);
+	return r;
+}
+
+/* a x b, b a double; fma gives the exact low part of hi x b. */
+static struct dd dd_mul(struct dd a, double b)
+{
+	double p = a.hi * b;
+	double e = fma(a.hi, b, -p) + a.lo * b;
+
+	return dd_norm(p, e);
+}
+
+/* a / b, b a double; fma gives the exact remainder of hi / b. */
+static struct dd dd_div(struct dd a, double b)
+{
+	double q = a.hi / b;
+	double r = fma(-q, b, a.hi) + a.lo;
+
+	return dd_norm(q, r / b);
+}
+
 /*
- * The exact value of `value` in `from` expressed in `to`: first as micrograms
- * (per kg) per minute, then across the weight, then into `to`.
+ * The exact value of `value` in `from` expressed in `to` (to about 106
+ * bits): as micrograms (per kg) per minute, across the weight, then into
+ * `to`.
  */
 static double expected_rate(double value, const struct unit_def *from,
                             const struct unit_def *to, double weight_kg)
 {
-	long double ug_per_min = (long double)value * from->mass_ug /
-	                         from->time_min;
+	struct dd x = { value, 0.0 };
 
+	x = dd_mul(x, from->mass_ug);
+	x = dd_div(x, from->time_min); /* ug (per kg) per min */
 	if (from->per_kg && !to->per_kg)
-		ug_per_min *= (long double)weight_kg;
+		x = dd_mul(x, weight_kg);
 	else if (!from->per_kg && to->per_kg)
-		ug_per_min /= (long double)weight_kg;
-	return (double)(ug_per_min * to->time_min / to->mass_ug);
+		x = dd_div(x, weight_kg);
+	x = dd_mul(x, to->time_min);
+	x = dd_div(x, to->mass_ug);
+	return x.hi + x.lo;
 }
 
 static const double pair_values[] = { 1.0, 0.1, 1.5, 7.0, 123.456, 1e-6,
