@@ -246,7 +246,8 @@ KET_API const char *ket_item_name(ket_item item);
 /* Writes one English sentence per finding, separated by "; ", numbers
  * formatted by ket_format_dose's rules with up to 4 decimals, e.g.
  * "dose per kg 0.6 mg/kg/h is above the hard maximum 0.5 mg/kg/h".  A
- * non-zero number too small to show at 4 decimals is written "< 0.0001".  An
+ * non-zero number too small to show at 4 decimals is written "< 0.0001", one
+ * of magnitude 1e15 or more ">= 1e15".  An
  * empty report writes "".  If findings were dropped the text ends with
  * "; and N more".
  * Returns KET_OK; KET_E_NULL (report or buf NULL); KET_E_BUFFER when the

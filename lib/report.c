@@ -74,8 +74,7 @@ static void put_quantity(ket_writer *w, double value, const char *unit)
 	ket_status st = ket_write_number(w, value, REPORT_DECIMALS, 1);
 
 	if (st != KET_OK) /* outside what 4 decimals can show */
-		ket_writer_puts(w, fabs(value) < 1.0 ? "less than 0.0001"
-		                                     : "more than 1e15");
+		ket_writer_puts(w, fabs(value) < 1.0 ? "< 0.0001" : ">= 1e15");
 	unit = text_or_empty(unit);
 	if (unit[0] != '\0') {
 		ket_writer_puts(w, " ");
