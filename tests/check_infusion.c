@@ -382,6 +382,25 @@ static const struct ok_row ok_rows[] = {
 	{ "delivered above the mg/h soft max", LIM_DEFAULT, 140, 0.1785,
 	  MGKGH, 1, 0.7, IV, RAC, 24.99, 25.2, W_MAX },
 
+	/* Per-kg soft limits met after a unit conversion: at them, within
+	 * 1e-9, so no warning. */
+	{ "3.5 mg/h = 0.05 mg/kg/h: at the soft min", LIM_DEFAULT, 70, 3.5,
+	  MGH, 1, 0.1, IV, RAC, 3.5, 3.5, 0 },
+	{ "0.05/0.06 mcg/kg/min: at the soft min", LIM_DEFAULT, 70,
+	  0.05 / 0.06, UGKGMIN, 1, 0.1, IV, RAC, 3.5, 3.5, 0 },
+	{ "14 mg/h = 0.2 mg/kg/h: at the soft max", LIM_DEFAULT, 70, 14, MGH,
+	  1, 0.1, IV, RAC, 14, 14, 0 },
+	{ "0.2/0.06 mcg/kg/min: at the soft max", LIM_DEFAULT, 70, 0.2 / 0.06,
+	  UGKGMIN, 1, 0.1, IV, RAC, 14, 14, 0 },
+	{ "20.2 mg/h at 40.4 kg: at the hard max", LIM_DEFAULT, 40.4, 20.2,
+	  MGH, 1, 0.1, IV, RAC, 20.2, 20.2, W_MAX },
+	{ "0.5/60 mg/kg/min at the hard max", LIM_DEFAULT, 70, 0.5 / 60,
+	  MGKGMIN, 1, 0.1, IV, RAC, 35, 35, W_MAX },
+	/* 140 x 0.19 = 26.6 mg/h ordered (above 25), capped at 20: the
+	 * ordered dose still warns. */
+	{ "ordered above 25 mg/h, capped below", LIM_CAP20, 140, 0.19, MGKGH,
+	  1, 0.1, IV, RAC, 20, 20, W_CAP | W_MAX },
+
 	/* Weight: soft range 40-150. */
 	{ "150 kg in range", LIM_DEFAULT, 150, 0.1, MGKGH, 1, 0.1, IV, RAC,
 	  15, 15, 0 },
@@ -677,6 +696,8 @@ static const struct err_row err_rows[] = {
 	{ "weight 0", LIM_DEFAULT, 0, 0.1, MGKGH, 1, 0.1, IV, RAC,
 	  KET_E_WEIGHT, KET_ITEM_WEIGHT, "weight_kg" },
 	{ "weight -70", LIM_DEFAULT, -70, 0.1, MGKGH, 1, 0.1, IV, RAC,
+	  KET_E_WEIGHT, KET_ITEM_WEIGHT, "weight_kg" },
+	{ "weight -0.0", LIM_DEFAULT, -0.0, 0.1, MGKGH, 1, 0.1, IV, RAC,
 	  KET_E_WEIGHT, KET_ITEM_WEIGHT, "weight_kg" },
 	{ "weight 0.49, absolute unit", LIM_DEFAULT, 0.49, 7, MGH, 1, 0.1, IV,
 	  RAC, KET_E_WEIGHT, KET_ITEM_WEIGHT, "weight_kg" },
@@ -1463,6 +1484,70 @@ START_TEST(test_check_finding_hard)
 }
 END_TEST
 
+/* Above both the per-kg hard maximum and the cap: one finding each. */
+START_TEST(test_check_two_hard_findings)
+{
+	ket_limits lim;
+	ket_pump_reading pump;
+	ket_infusion out;
+	ket_report r;
+	ket_status st;
+	size_t i;
+	int per_kg = 0, cap = 0;
+
+	make_limits(LIM_CAP20, &lim);
+	set_pump(&pump, 70, 36, 1, IV, RAC);
+	st = ket_infusion_check(&pump, &lim, &out, &r);
+	ck_assert_int_eq(st, KET_OK);
+	ck_assert_uint_eq(out.warnings, W_HARD | W_MAX);
+	for (i = 0; i < r.count; i++) {
+		const ket_finding *f = &r.findings[i];
+
+		if (f->warning != W_HARD)
+			continue;
+		if (strcmp(f->field, F_HARD) == 0) {
+			per_kg++;
+			expect_finding("per kg", f, KET_OK, W_HARD,
+			               KET_ITEM_DOSE_PER_KG, F_HARD,
+			               36.0 / 70.0, 0.5, REL);
+		} else {
+			cap++;
+			expect_finding("cap", f, KET_OK, W_HARD,
+			               KET_ITEM_DOSE_PER_H,
+			               "infusion_cap_mg_per_h", 36, 20, REL);
+		}
+	}
+	ck_assert_int_eq(per_kg, 1);
+	ck_assert_int_eq(cap, 1);
+}
+END_TEST
+
+/* Above the daily hard maximum. */
+START_TEST(test_check_daily_finding)
+{
+	ket_limits lim;
+	ket_pump_reading pump;
+	ket_infusion out;
+	ket_report r;
+	ket_status st;
+	size_t i;
+	int found = 0;
+
+	make_limits(LIM_PALL, &lim);
+	set_pump(&pump, 70, 2.92, 10, SC, RAC);
+	st = ket_infusion_check(&pump, &lim, &out, &r);
+	ck_assert_int_eq(st, KET_OK);
+	for (i = 0; i < r.count; i++) {
+		if (r.findings[i].warning != W_HARD)
+			continue;
+		found++;
+		expect_finding("daily", &r.findings[i], KET_OK, W_HARD,
+		               KET_ITEM_DAILY_TOTAL, F_DAILY, 700.8, 700, REL);
+	}
+	ck_assert_int_eq(found, 1);
+}
+END_TEST
+
 START_TEST(test_check_null)
 {
 	ket_limits lim;
@@ -1532,6 +1617,8 @@ Suite *ket_suite_infusion(void)
 	tc = tcase_create("check");
 	tcase_add_loop_test(tc, test_check, 0, TU_ROWS(chk_rows));
 	tcase_add_test(tc, test_check_finding_hard);
+	tcase_add_test(tc, test_check_two_hard_findings);
+	tcase_add_test(tc, test_check_daily_finding);
 	tcase_add_test(tc, test_check_null);
 	suite_add_tcase(s, tc);
 
