@@ -210,6 +210,10 @@ static const struct ok_row ok_rows[] = {
 	  1.1, W_RND },
 	{ "rounding exactly -10 %", LIM_DEFAULT, 50, 0.1, 5, 0.45, IV, RAC,
 	  0.9, W_RND },
+	/* 70 x 0.105 = 7.35 mL; 7.35 / 0.1 = 73.49999999999999 in doubles:
+	 * half a step still rounds up, to 74 steps. */
+	{ "half a step rounds up", LIM_DEFAULT, 70, 0.105, 1, 0.1, IV, RAC,
+	  7.4, 0 },
 	/* 24.5 mL / step 1 -> 25 would cross the hard max: 24 mL, 2 %. */
 	{ "rounding held below the hard max", LIM_DEFAULT, 70, 0.35, 1, 1, IV,
 	  RAC, 24, W_MAX | W_RND },
@@ -600,6 +604,42 @@ START_TEST(test_bolus_null)
 }
 END_TEST
 
+/* The value and the bound of a failed input's finding. */
+START_TEST(test_bolus_error_bounds)
+{
+	ket_limits lim;
+	ket_bolus_order order;
+	ket_bolus out;
+	ket_report r;
+	const ket_finding *f;
+	ket_status st;
+
+	make_limits(LIM_DEFAULT, &lim);
+	set_order(&order, 70, 0.1, 1, 1.01, IV, RAC);
+	prefill(&out, &r);
+	st = ket_bolus_dose(&order, &lim, &out, &r);
+	ck_assert_int_eq(st, KET_E_RANGE);
+	ck_assert_uint_ge(r.count, 1);
+	f = &r.findings[r.count - 1];
+	ck_assert_msg(tu_close(f->value, 1.01, 1e-12, 0), "value %.17g",
+	              f->value);
+	ck_assert_msg(tu_close(f->limit, 1, 1e-12, 0), "limit %.17g",
+	              f->limit);
+	ck_assert_str_eq(f->unit, "mL");
+
+	set_order(&order, 350.01, 0.1, 1, 0.1, IV, RAC);
+	prefill(&out, &r);
+	st = ket_bolus_dose(&order, &lim, &out, &r);
+	ck_assert_int_eq(st, KET_E_WEIGHT);
+	f = &r.findings[r.count - 1];
+	ck_assert_msg(tu_close(f->value, 350.01, 1e-12, 0), "value %.17g",
+	              f->value);
+	ck_assert_msg(tu_close(f->limit, 350, 1e-12, 0), "limit %.17g",
+	              f->limit);
+	ck_assert_str_eq(f->unit, "kg");
+}
+END_TEST
+
 /* ----------------------------------------------------------- findings */
 
 static void run_bolus(int lim_kind, double weight, double dose, double conc,
@@ -866,6 +906,7 @@ Suite *ket_suite_bolus(void)
 	tcase_add_loop_test(tc, test_bolus_not_finite, 0,
 	                    TU_ROWS(nf_fields) * TU_ROWS(nf_values));
 	tcase_add_test(tc, test_bolus_null);
+	tcase_add_test(tc, test_bolus_error_bounds);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("findings");

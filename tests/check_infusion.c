@@ -55,7 +55,8 @@ enum {
 	LIM_CAP10_DAILY300, /* default + cap 10 mg/h + daily hard 300 */
 	LIM_ESK,            /* default written for esketamine */
 	LIM_BAD_HARD0,      /* default with infusion hard max 0: invalid */
-	LIM_BAD_FORM        /* default with form 9: invalid */
+	LIM_BAD_FORM,       /* default with form 9: invalid */
+	LIM_NOWEIGHT        /* default without a soft weight range */
 };
 
 static void make_limits(int kind, ket_limits *l)
@@ -94,6 +95,10 @@ static void make_limits(int kind, ket_limits *l)
 		break;
 	case LIM_BAD_FORM:
 		l->form = 9;
+		break;
+	case LIM_NOWEIGHT:
+		l->weight_soft_min_kg = 0;
+		l->weight_soft_max_kg = 0;
 		break;
 	default:
 		break;
@@ -319,6 +324,13 @@ static const struct ok_row ok_rows[] = {
 	{ "hard max, step 7: 5 steps", LIM_DEFAULT, 70, 0.5, MGKGH, 1, 7, IV,
 	  RAC, 35, 35, W_MAX },
 
+	/* A half step rounds up even when the division lands just below it:
+	 * 7.35 / 0.1 = 73.49999999999999 in doubles, so n = 74. */
+	{ "7.35 mg/h: half a step rounds up", LIM_DEFAULT, 70, 7.35, MGH, 1,
+	  0.1, IV, RAC, 7.35, 7.4, 0 },
+	{ "70 kg 0.105: half a step rounds up", LIM_DEFAULT, 70, 0.105, MGKGH,
+	  1, 0.1, IV, RAC, 7.35, 7.4, 0 },
+
 	/* Cap 20 mg/h: 70 x 0.4 = 28 mg/h -> 20. */
 	{ "capped at 20 mg/h", LIM_CAP20, 70, 0.4, MGKGH, 1, 0.1, IV, RAC,
 	  20, 20, W_CAP | W_MAX },
@@ -414,6 +426,15 @@ static const struct ok_row ok_rows[] = {
 	  IV, RAC, 0.05, 5, W_WT },
 	{ "350 kg, the weight maximum", LIM_DEFAULT, 350, 0.1, MGKGH, 1, 0.1,
 	  IV, RAC, 35, 35, W_MAX | W_WT },
+
+	/* A limit of 0 is none. */
+	{ "no soft weight range: 300 kg", LIM_NOWEIGHT, 300, 0.05, MGKGH, 1,
+	  0.1, IV, RAC, 15, 15, 0 },
+	{ "no soft weight range: 1 kg", LIM_NOWEIGHT, 1, 0.1, MGKGH, 0.1, 0.1,
+	  IV, RAC, 0.1, 1, 0 },
+	/* Palliative: no soft min; 70 x 0.01 = 0.7 mg/h / 1 = 0.7 mL/h. */
+	{ "palliative: no soft min", LIM_PALL, 70, 0.01, MGKGH, 1, 0.1, SC,
+	  RAC, 0.7, 0.7, 0 },
 
 	/* Pump rate: 40 x 0.05 = 2 mg/h / 5 = 0.4 mL/h is low. */
 	{ "0.4 mL/h low pump rate", LIM_DEFAULT, 40, 0.05, MGKGH, 5, 0.1, IV,
@@ -827,6 +848,13 @@ START_TEST(test_rate_not_finite)
 	expect_failsafe(label, &out);
 	expect_last_finding(label, &report, KET_E_NOT_FINITE, nf_items[fi],
 	                    nf_fields[fi]);
+	/* The finding carries the offending value. */
+	if (isnan(v))
+		ck_assert_msg(isnan(report.findings[report.count - 1].value),
+		              "%s: value", label);
+	else
+		ck_assert_msg(isinf(report.findings[report.count - 1].value),
+		              "%s: value", label);
 }
 END_TEST
 
@@ -847,6 +875,7 @@ START_TEST(test_rate_null)
 	expect_failsafe("NULL order", &out);
 	expect_last_finding("NULL order", &report, KET_E_NULL, KET_ITEM_NONE,
 	                    NULL);
+	ck_assert(isnan(report.findings[report.count - 1].value));
 
 	prefill(&out, &report);
 	st = ket_infusion_rate(&order, NULL, &out, &report);
@@ -874,6 +903,65 @@ START_TEST(test_rate_null)
 	st = ket_infusion_rate(&order, NULL, &out, NULL);
 	ck_assert_int_eq(st, KET_E_NULL);
 	expect_failsafe("NULL limits + NaN dose", &out);
+}
+END_TEST
+
+/* The value and the bound of a failed input's finding. */
+struct bound_row {
+	const char *name;
+	int lim;
+	double weight_kg, conc, step;
+	int route;
+	ket_status status;
+	double value, limit;
+	const char *unit;
+};
+
+static const struct bound_row bound_rows[] = {
+	{ "weight 0.49", LIM_DEFAULT, 0.49, 1, 0, IV, KET_E_WEIGHT, 0.49, 0.5,
+	  "kg" },
+	{ "weight 350.01", LIM_DEFAULT, 350.01, 1, 0, IV, KET_E_WEIGHT,
+	  350.01, 350, "kg" },
+	{ "0.0099 mg/mL", LIM_DEFAULT, 70, 0.0099, 0, IV, KET_E_CONCENTRATION,
+	  0.0099, 0.01, "mg/mL" },
+	{ "5.01 mg/mL, profile max 5", LIM_DEFAULT, 70, 5.01, 0, IV,
+	  KET_E_CONCENTRATION, 5.01, 5, "mg/mL" },
+	{ "100.1 mg/mL", LIM_NOCONC, 70, 100.1, 0, SC, KET_E_CONCENTRATION,
+	  100.1, 100, "mg/mL" },
+	{ "IV 50.01 mg/mL", LIM_NOCONC, 70, 50.01, 0, IV,
+	  KET_E_CONTRAINDICATED, 50.01, 50, "mg/mL" },
+	{ "step 10.01", LIM_DEFAULT, 70, 0.1, 10.01, IV, KET_E_RANGE, 10.01,
+	  10, "mL/h" },
+};
+
+START_TEST(test_rate_error_bounds)
+{
+	const struct bound_row *row = &bound_rows[_i];
+	ket_limits lim;
+	ket_infusion_order order;
+	ket_infusion out;
+	ket_report r;
+	const ket_finding *f;
+	ket_status st;
+
+	make_limits(row->lim, &lim);
+	set_order(&order, row->weight_kg, 0.1, MGKGH, row->conc, row->step,
+	          row->route, RAC);
+	prefill(&out, &r);
+	st = ket_infusion_rate(&order, &lim, &out, &r);
+	ck_assert_msg(st == row->status, "%s: %s", row->name,
+	              ket_status_name(st));
+	ck_assert_uint_ge(r.count, 1);
+	f = &r.findings[r.count - 1];
+	ck_assert_msg(tu_close(f->value, row->value, 1e-12, 0),
+	              "%s: value %.17g, want %.17g", row->name, f->value,
+	              row->value);
+	ck_assert_msg(tu_close(f->limit, row->limit, 1e-12, 0),
+	              "%s: limit %.17g, want %.17g", row->name, f->limit,
+	              row->limit);
+	ck_assert_msg(f->unit != NULL && strcmp(f->unit, row->unit) == 0,
+	              "%s: unit \"%s\", want \"%s\"", row->name,
+	              f->unit != NULL ? f->unit : "(null)", row->unit);
 }
 END_TEST
 
@@ -1589,6 +1677,8 @@ Suite *ket_suite_infusion(void)
 	tcase_add_loop_test(tc, test_rate_not_finite, 0,
 	                    TU_ROWS(nf_fields) * TU_ROWS(nf_values));
 	tcase_add_test(tc, test_rate_null);
+	tcase_add_loop_test(tc, test_rate_error_bounds, 0,
+	                    TU_ROWS(bound_rows));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("rate_findings");
