@@ -29,7 +29,7 @@ static inline double tu_inf(void)
 	return (double)INFINITY;
 }
 
-/* -0.0 built at run time, so no compiler folds it into +0.0. */
+/* -0.0, spelled as a call so that it stands out in a test. */
 static inline double tu_neg_zero(void)
 {
 	return -0.0;
