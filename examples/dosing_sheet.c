@@ -240,7 +240,7 @@ static void print_routes(void)
 	printf("  %-13s %-26s %s\n", "route", "ketamine alone",
 	       "with norketamine");
 	for (i = 0; i < sizeof to / sizeof to[0]; i++) {
-		char cell[2][64];
+		char cell[2][96];
 		int b;
 
 		for (b = 0; b < 2; b++) {
