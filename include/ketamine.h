@@ -250,9 +250,9 @@ KET_API const char *ket_item_name(ket_item item);
  * of magnitude 1e15 or more ">= 1e15".  An
  * empty report writes "".  If findings were dropped the text ends with
  * "; and N more".
- * Returns KET_OK; KET_E_NULL (report or buf NULL); KET_E_BUFFER when the
- * text and its NUL do not fit in `size` bytes (buf then holds "" if
- * size > 0). */
+ * Returns KET_OK; KET_E_NULL (report or buf NULL; buf, if given, then
+ * holds "" when size > 0); KET_E_BUFFER when the text and its NUL do not
+ * fit in `size` bytes (buf then holds "" if size > 0). */
 KET_NODISCARD KET_API ket_status ket_report_format(const ket_report *report,
                                                    char *buf, size_t size);
 
@@ -335,7 +335,9 @@ typedef enum ket_weight_basis {
 
 /* weight_kg = weight_lb x 0.45359237 (exact definition of the pound).
  * Returns KET_OK; KET_E_NULL; KET_E_NOT_FINITE; KET_E_WEIGHT when the result
- * lies outside KET_WEIGHT_KG_MIN..MAX (negative pounds included). */
+ * lies outside KET_WEIGHT_KG_MIN..MAX (negative pounds included).  A result
+ * within 1e-9 relative beyond a bound counts as at it and is returned as
+ * the bound itself, so an order accepts it. */
 KET_NODISCARD KET_API ket_status ket_weight_from_lb(double weight_lb,
                                                     double *weight_kg);
 
@@ -476,9 +478,12 @@ typedef struct ket_infusion {
  *     (floor(limit_ml_per_h / step + 1e-9)).  Rounding to 0 steps, or moving
  *     the dose by more than KET_ROUNDING_REFUSE: KET_E_RESOLUTION (use a more
  *     dilute concentration); by more than KET_ROUNDING_WARN: KET_W_ROUNDED.
+ *     KET_W_LOW_PUMP_RATE below KET_PUMP_RATE_LOW_ML_PER_H.
  *  6. The delivered dose against the soft limits not already crossed by the
- *     ordered dose; KET_W_LOW_PUMP_RATE below KET_PUMP_RATE_LOW_ML_PER_H;
- *     KET_W_UNUSUAL_WEIGHT outside the limits' soft weight range.
+ *     ordered dose; KET_W_UNUSUAL_WEIGHT outside the limits' soft weight
+ *     range.
+ * KET_E_RANGE (item KET_ITEM_OTHER) if absurd but valid limits would let a
+ * result overflow to infinity.
  * On any error every double of *out is NaN and warnings 0. */
 KET_NODISCARD KET_API ket_status ket_infusion_rate(
 	const ket_infusion_order *order, const ket_limits *limits,
@@ -494,8 +499,9 @@ typedef struct ket_pump_reading { /* a pump that is already running */
 
 /* Checks a running pump and reports instead of refusing: mg_per_h equals
  * delivered_mg_per_h = rate x concentration.  Input checks as
- * ket_infusion_rate, with a rate of 0 or below KET_E_DOSE (item
- * KET_ITEM_PUMP_RATE).  Above the per-kg hard maximum, the cap or the daily
+ * ket_infusion_rate, with a rate of 0 or below KET_E_DOSE and a rate above
+ * 1000 mL/h KET_E_RANGE (both item KET_ITEM_PUMP_RATE), after the weight
+ * and before the concentration.  Above the per-kg hard maximum, the cap or the daily
  * hard maximum: KET_W_ABOVE_HARD_MAX (one finding each); soft limits,
  * KET_W_LOW_PUMP_RATE and KET_W_UNUSUAL_WEIGHT as ket_infusion_rate. */
 KET_NODISCARD KET_API ket_status ket_infusion_check(
@@ -622,8 +628,11 @@ KET_NODISCARD KET_API ket_status ket_percent_to_mg_per_ml(double percent_w_v,
  * weight is used, and examined, only between a per-kg and an absolute unit.
  * Order: KET_E_NULL; KET_E_NOT_FINITE (value); KET_E_UNIT (from, to);
  * KET_E_NOT_FINITE / KET_E_WEIGHT (weight, when used); KET_E_DOSE (value
- * below 0).  0 converts to 0.  Exact factors (rational, no rounded
- * constants): the result is within one rounding of the exact value. */
+ * below 0); KET_E_RANGE when the result would overflow or a positive value
+ * would underflow to 0.  0 (and -0.0) converts to 0.  Exact factors
+ * (ratios of integers, no rounded constants) in double-double arithmetic:
+ * the result is faithfully rounded, a fraction of an ulp from the exact
+ * value. */
 KET_NODISCARD KET_API ket_status ket_rate_convert(double value,
                                                   ket_rate_unit from,
                                                   ket_rate_unit to,

@@ -54,6 +54,18 @@ static double max_volume_ml(const ket_bolus_order *o, const ket_limits *l)
 	return max_mg / o->concentration_mg_per_ml;
 }
 
+/* Absurd but valid limits must not carry an infinite dose out as success. */
+static ket_status bolus_finite(const ket_bolus *res, ket_report *r)
+{
+	const double v[] = { res->mg, res->volume_ml,
+		             res->delivered_mg_per_kg };
+
+	if (ket_all_finite(v, sizeof v / sizeof v[0]))
+		return KET_OK;
+	return ket_fail_input(r, KET_E_RANGE, KET_ITEM_OTHER, "out",
+	                      ket_nan(), ket_nan(), "");
+}
+
 static ket_status compute_bolus(const ket_bolus_order *o, const ket_limits *l,
                                 ket_bolus *res, ket_report *r)
 {
@@ -93,7 +105,7 @@ static ket_status compute_bolus(const ket_bolus_order *o, const ket_limits *l,
 		ket_warn(r, &res->warnings, KET_W_SMALL_VOLUME, KET_ITEM_VOLUME,
 		         res->volume_ml, KET_VOLUME_SMALL_ML, "mL", "volume_ml");
 	ket_warn_unusual_weight(o->weight_kg, l, &res->warnings, r);
-	return KET_OK;
+	return bolus_finite(res, r);
 }
 
 static ket_status validate_order(const ket_bolus_order *o,

@@ -33,6 +33,19 @@ int ket_below(double value, double limit, int exact)
 	return value < limit - fabs(limit) * KET_REL_TOL;
 }
 
+/* A result guard: absurd but valid limits must not let an infinite dose
+ * through as success. */
+int ket_all_finite(const double *values, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (!ket_is_finite(values[i]))
+			return 0;
+	}
+	return 1;
+}
+
 ket_status ket_fail_input(ket_report *report, ket_status status,
                           ket_item item, const char *field, double value,
                           double limit, const char *unit)

@@ -39,6 +39,22 @@ const ket_clinical_constants ket_clinical = {
 	                                     "twice the analgesic potency" */
 	.mg_per_ml_per_percent = 10.0, /* 1 % w/v = 1 g/100 mL = 10 mg/mL */
 	.percent_max = 10.0,           /* 100 mg/mL, the strongest vial */
+	/* Jackson et al., J Pain Symptom Manage 2001;22:834: 100 -> 300 ->
+	 * 500 mg/24 h, the effective dose continued for 3 days in all; seed
+	 * "100-500 mg/24 hours for 3-5 days". */
+	.burst_mg_per_24h = { 100.0, 300.0, 500.0 },
+	.burst_days_held = 3,
+	/* Benitez-Rosario, J Pain Symptom Manage 2011: 1:1 parenteral to oral
+	 * kept 27 of 29 controlled; a US hospital guide reports 0.3-1.15 mg
+	 * oral per mg IV.  API.md accepts [0.1, 2] and warns above 1. */
+	.oral_ratio_min = 0.1,
+	.oral_ratio_max = 2.0,
+	.oral_ratio_practice = 1.0,
+	/* Same guide: divide q8h, range q4-12h; CLINICAL.md 1-6 doses. */
+	.oral_doses_min = 1,
+	.oral_doses_max = 6,
+	.oral_step_min_mg = 0.5,       /* API.md dose step [0.5, 50] mg */
+	.oral_step_max_mg = 50.0,
 };
 
 /* Built-in limit profiles: CLINICAL.md "Built-in limit profiles".  Fields in

@@ -8,6 +8,9 @@
 #include "internal.h"
 
 #define PUMP_STEP_MAX_ML_PER_H 10.0 /* API.md rule 1: step 0 or (0, 10] */
+/* A running pump's plausible rate: API.md bounds rates to 1000 mL/h in
+ * ket_infusion_duration; nothing above it is a low-dose infusion. */
+#define PUMP_RATE_MAX_ML_PER_H 1000.0
 
 /* A dose in its three units, each flagged exact when it is the value the
  * caller typed (compared with limits exactly) rather than a computed one. */
@@ -39,11 +42,11 @@ static dose_rate ordered_rate(const ket_infusion_order *o)
 
 	if (ket_unit_is_per_kg(o->dose_unit)) {
 		d.per_kg = ket_unit_scale(o->dose, o->dose_unit,
-		                          KET_UNIT_MG_PER_KG_PER_H);
+		                          KET_UNIT_MG_PER_KG_PER_H, 0.0);
 		d.mg_per_h = d.per_kg * o->weight_kg;
 	} else {
 		d.mg_per_h = ket_unit_scale(o->dose, o->dose_unit,
-		                            KET_UNIT_MG_PER_H);
+		                            KET_UNIT_MG_PER_H, 0.0);
 		d.per_kg = d.mg_per_h / o->weight_kg;
 	}
 	d.mg_per_24h = o->dose_unit == KET_UNIT_MG_PER_24H ? o->dose
@@ -62,16 +65,25 @@ static dose_rate delivered_rate(double mg_per_h, double weight_kg)
 	return d;
 }
 
-/* The soft limits, each judged once per dose; `seen` keeps a limit already
- * reported for the ordered dose from being reported again. */
+/* Which soft limits judge_soft examines. */
+#define SOFT_RATE 1u  /* per-kg minimum and maximum, mg/h maximum */
+#define SOFT_DAILY 2u /* daily maximum */
+
+/* The soft limits in `which`, each judged once per dose; `seen` keeps a
+ * limit already reported for the ordered dose from being reported again. */
 static void judge_soft(const dose_rate *d, const ket_limits *l,
-                       soft_seen *seen, uint32_t *warnings, ket_report *r)
+                       unsigned which, soft_seen *seen, uint32_t *warnings,
+                       ket_report *r)
 {
 	double min = l->infusion_soft_min_mg_per_kg_per_h;
 	double max = l->infusion_soft_max_mg_per_kg_per_h;
 	double max_h = l->infusion_soft_max_mg_per_h;
 	double max_d = l->daily_soft_max_mg_per_24h;
 
+	if ((which & SOFT_RATE) == 0)
+		min = max = max_h = 0.0;
+	if ((which & SOFT_DAILY) == 0)
+		max_d = 0.0;
 	if (!seen->below_min && min > 0.0 &&
 	    ket_below(d->per_kg, min, d->per_kg_exact)) {
 		seen->below_min = 1;
@@ -125,10 +137,12 @@ static double max_rate_ml_per_h(const ket_infusion_order *o,
 	return max_mg_per_h / o->concentration_mg_per_ml;
 }
 
-/* Rules 3 and 4: the cap, then the daily hard maximum on the capped dose. */
+/* Rule 3: the cap, the daily hard maximum on the capped dose, then the
+ * daily soft maximum on the dose as ordered (rule 6). */
 static ket_status apply_cap_and_daily(const dose_rate *ord,
-                                      const ket_limits *l, double *mg_per_h,
-                                      uint32_t *warnings, ket_report *r)
+                                      const ket_limits *l, soft_seen *seen,
+                                      double *mg_per_h, uint32_t *warnings,
+                                      ket_report *r)
 {
 	double cap = l->infusion_cap_mg_per_h;
 	double daily_max = l->daily_hard_max_mg_per_24h;
@@ -146,6 +160,7 @@ static ket_status apply_cap_and_daily(const dose_rate *ord,
 	if (daily_max > 0.0 && ket_above(daily, daily_max, exact))
 		return refuse(r, KET_ITEM_DAILY_TOTAL, daily, daily_max,
 		              "mg/24 h", "daily_hard_max_mg_per_24h");
+	judge_soft(ord, l, SOFT_DAILY, seen, warnings, r);
 	return KET_OK;
 }
 
@@ -157,8 +172,24 @@ static void fill_delivered(ket_infusion *res, double rate, double conc,
 	res->delivered_mg_per_kg_per_h = res->delivered_mg_per_h / weight_kg;
 	res->delivered_mcg_per_kg_per_min = ket_unit_scale(
 		res->delivered_mg_per_kg_per_h, KET_UNIT_MG_PER_KG_PER_H,
-		KET_UNIT_MCG_PER_KG_PER_MIN);
+		KET_UNIT_MCG_PER_KG_PER_MIN, 0.0);
 	res->delivered_mg_per_24h = 24.0 * res->delivered_mg_per_h;
+}
+
+/* Limits are data: absurd but valid ones (a hard maximum of 1e300) could
+ * otherwise carry an infinite dose out as success. */
+static ket_status infusion_finite(const ket_infusion *res, ket_report *r)
+{
+	const double v[] = { res->mg_per_h, res->rate_ml_per_h,
+		             res->delivered_mg_per_h,
+		             res->delivered_mg_per_kg_per_h,
+		             res->delivered_mcg_per_kg_per_min,
+		             res->delivered_mg_per_24h };
+
+	if (ket_all_finite(v, sizeof v / sizeof v[0]))
+		return KET_OK;
+	return ket_fail_input(r, KET_E_RANGE, KET_ITEM_OTHER, "out",
+	                      ket_nan(), ket_nan(), "");
 }
 
 static void warn_low_rate(double rate, int exact, uint32_t *warnings,
@@ -186,8 +217,9 @@ static ket_status compute_rate(const ket_infusion_order *o,
 	if (ket_above(ord.per_kg, hard, ord.per_kg_exact))
 		return refuse(r, KET_ITEM_DOSE_PER_KG, ord.per_kg, hard,
 		              "mg/kg/h", "infusion_hard_max_mg_per_kg_per_h");
-	judge_soft(&ord, l, &seen, &res->warnings, r);
-	st = apply_cap_and_daily(&ord, l, &res->mg_per_h, &res->warnings, r);
+	judge_soft(&ord, l, SOFT_RATE, &seen, &res->warnings, r);
+	st = apply_cap_and_daily(&ord, l, &seen, &res->mg_per_h,
+	                         &res->warnings, r);
 	if (st != KET_OK)
 		return st;
 	fill_delivered(res, ket_round_to_step(res->mg_per_h / conc,
@@ -198,11 +230,11 @@ static ket_status compute_rate(const ket_infusion_order *o,
 	                        "pump_step_ml_per_h", &res->warnings, r);
 	if (st != KET_OK)
 		return st;
-	del = delivered_rate(res->delivered_mg_per_h, o->weight_kg);
-	judge_soft(&del, l, &seen, &res->warnings, r);
 	warn_low_rate(res->rate_ml_per_h, 0, &res->warnings, r);
+	del = delivered_rate(res->delivered_mg_per_h, o->weight_kg);
+	judge_soft(&del, l, SOFT_RATE | SOFT_DAILY, &seen, &res->warnings, r);
 	ket_warn_unusual_weight(o->weight_kg, l, &res->warnings, r);
-	return KET_OK;
+	return infusion_finite(res, r);
 }
 
 /* API.md validation stages 2-5 for an infusion order. */
@@ -298,6 +330,10 @@ static ket_status validate_reading(const ket_pump_reading *p,
 		st = ket_fail_input(r, KET_E_DOSE, KET_ITEM_PUMP_RATE,
 		                    "rate_ml_per_h", p->rate_ml_per_h, 0.0,
 		                    "mL/h");
+	if (st == KET_OK && p->rate_ml_per_h > PUMP_RATE_MAX_ML_PER_H)
+		st = ket_fail_input(r, KET_E_RANGE, KET_ITEM_PUMP_RATE,
+		                    "rate_ml_per_h", p->rate_ml_per_h,
+		                    PUMP_RATE_MAX_ML_PER_H, "mL/h");
 	if (st == KET_OK)
 		st = ket_check_concentration(p->concentration_mg_per_ml,
 		                             p->route, l, r);
@@ -330,7 +366,7 @@ static void judge_reading(const ket_pump_reading *p, const ket_limits *l,
 	if (ket_above(del.per_kg, hard, 0))
 		warn_hard(&res->warnings, r, KET_ITEM_DOSE_PER_KG, del.per_kg,
 		          hard, "mg/kg/h", "infusion_hard_max_mg_per_kg_per_h");
-	judge_soft(&del, l, &seen, &res->warnings, r);
+	judge_soft(&del, l, SOFT_RATE | SOFT_DAILY, &seen, &res->warnings, r);
 	if (cap > 0.0 && ket_above(del.mg_per_h, cap, 0))
 		warn_hard(&res->warnings, r, KET_ITEM_DOSE_PER_H, del.mg_per_h,
 		          cap, "mg/h", "infusion_cap_mg_per_h");

@@ -39,6 +39,11 @@ typedef struct ket_clinical_constants {
 	double esketamine_per_racemic_mg;
 	double mg_per_ml_per_percent;
 	double percent_max;
+	double burst_mg_per_24h[3];
+	int burst_days_held;
+	double oral_ratio_min, oral_ratio_max, oral_ratio_practice;
+	int oral_doses_min, oral_doses_max;
+	double oral_step_min_mg, oral_step_max_mg;
 } ket_clinical_constants;
 
 typedef struct ket_route_row {
@@ -66,6 +71,7 @@ double ket_nan(void);
 int ket_is_finite(double x);
 int ket_above(double value, double limit, int exact);
 int ket_below(double value, double limit, int exact);
+int ket_all_finite(const double *values, size_t n);
 ket_status ket_fail_null(ket_report *report, const char *param);
 ket_status ket_check_finite(const ket_field *fields, size_t n,
                             ket_report *report);
@@ -103,7 +109,8 @@ ket_status ket_judge_rounding(double ordered, double delivered,
 /* ---- units.c ------------------------------------------------------------ */
 int ket_unit_is_known(int32_t unit);
 int ket_unit_is_per_kg(int32_t unit);
-double ket_unit_scale(double value, int32_t from, int32_t to);
+double ket_unit_scale(double value, int32_t from, int32_t to,
+                      double weight_kg);
 
 /* ---- numfmt.c ----------------------------------------------------------- */
 typedef struct ket_writer {  /* bounded text writer, never overflows */

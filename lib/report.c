@@ -196,9 +196,11 @@ ket_status ket_report_format(const ket_report *report, char *buf,
 	ket_writer w;
 	size_t i, n;
 
-	if (report == NULL || buf == NULL)
+	if (buf == NULL)
 		return KET_E_NULL;
 	ket_writer_init(&w, buf, size);
+	if (report == NULL)
+		return KET_E_NULL;
 	if (size == 0)
 		return KET_E_BUFFER;
 	n = report->count < KET_REPORT_MAX ? report->count : KET_REPORT_MAX;

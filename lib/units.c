@@ -7,6 +7,7 @@
  * 1 mcg/kg/min = 1440 mcg/kg/24 h and 1 mg/kg/h = 24000: the ratio 3/50 is
  * the usual 0.06 mg/kg/h per mcg/kg/min.
  */
+#include <math.h>
 #include <string.h>
 
 #include "internal.h"
@@ -73,28 +74,96 @@ static uint64_t gcd_u64(uint64_t a, uint64_t b)
 	return a;
 }
 
-/* value x size(from) / size(to) with the ratio reduced to lowest terms, so
- * a power-of-ten or whole-number ratio costs a single rounding.  The weight
- * is not involved: known units only. */
-double ket_unit_scale(double value, int32_t from, int32_t to)
-{
-	uint64_t num = units[from].mcg_per_24h;
-	uint64_t den = units[to].mcg_per_24h;
-	uint64_t g = gcd_u64(num, den);
+/* Double-double arithmetic: hi + lo carries about 106 bits, so the chain
+ * value x weight x num / den rounds once, at the end (fma gives the exact
+ * error of each product and quotient). */
+typedef struct dd {
+	double hi, lo;
+} dd;
 
-	num /= g;
-	den /= g;
-	if (den == 1)
-		return value * (double)num;
-	if (num == 1)
-		return value / (double)den;
-	return value * (double)num / (double)den;
+static dd dd_mul(double a, double b)
+{
+	dd r;
+
+	r.hi = a * b;
+	r.lo = fma(a, b, -r.hi);
+	return r;
+}
+
+static dd dd_mul_d(dd a, double b)
+{
+	dd r = dd_mul(a.hi, b);
+
+	r.lo += a.lo * b;
+	return r;
+}
+
+static dd dd_div_d(dd a, double b)
+{
+	dd r;
+
+	r.hi = a.hi / b;
+	r.lo = (fma(-r.hi, b, a.hi) + a.lo) / b;
+	return r;
+}
+
+static double dd_value(dd a)
+{
+	return a.hi + a.lo;
+}
+
+static void reduced_ratio(int32_t from, int32_t to, double *num, double *den)
+{
+	uint64_t n = units[from].mcg_per_24h;
+	uint64_t d = units[to].mcg_per_24h;
+	uint64_t g = gcd_u64(n, d);
+
+	*num = (double)(n / g);
+	*den = (double)(d / g);
+}
+
+/* value x size(from) / size(to), x weight (per kg to absolute) or
+ * / weight (absolute to per kg); weight_kg is ignored within a class.
+ * Faithfully rounded (a fraction of an ulp from the exact value). */
+static double scale_mid_range(double value, int32_t from, int32_t to,
+                              double weight_kg)
+{
+	double num, den;
+	dd x;
+
+	reduced_ratio(from, to, &num, &den);
+	if (units[from].per_kg == units[to].per_kg)
+		return dd_value(dd_div_d(dd_mul(value, num), den));
+	if (units[from].per_kg)
+		x = dd_div_d(dd_mul_d(dd_mul(value, weight_kg), num), den);
+	else
+		x = dd_div_d(dd_div_d(dd_mul(value, num), den), weight_kg);
+	return dd_value(x);
+}
+
+/* Near the ends of the double range the products would overflow, or lose
+ * their exact error terms below the normal range: work on value x 2^k
+ * (exact) and scale back, so only the final result can overflow or
+ * underflow. */
+double ket_unit_scale(double value, int32_t from, int32_t to,
+                      double weight_kg)
+{
+	int exp2, k = 0;
+
+	(void)frexp(value, &exp2);
+	if (exp2 > 900)
+		k = -128;
+	else if (exp2 < -900)
+		k = 128;
+	return ldexp(scale_mid_range(ldexp(value, k), from, to, weight_kg),
+	             -k);
 }
 
 static ket_status convert_checked(double value, int32_t from, int32_t to,
                                   double weight_kg, double *out)
 {
 	int crosses;
+	double result;
 
 	if (!ket_is_finite(value))
 		return KET_E_NOT_FINITE;
@@ -111,12 +180,11 @@ static ket_status convert_checked(double value, int32_t from, int32_t to,
 		*out = 0.0; /* also for -0.0 */
 		return KET_OK;
 	}
-	if (!crosses)
-		*out = ket_unit_scale(value, from, to);
-	else if (units[from].per_kg) /* weight first: 1.5 x 70 is exact */
-		*out = ket_unit_scale(value * weight_kg, from, to);
-	else
-		*out = ket_unit_scale(value, from, to) / weight_kg;
+	result = ket_unit_scale(value, from, to, weight_kg);
+	/* Never infinity, nor a dose that became 0, reported as success. */
+	if (!ket_is_finite(result) || !(result > 0.0))
+		return KET_E_RANGE;
+	*out = result;
 	return KET_OK;
 }
 

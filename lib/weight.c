@@ -15,8 +15,16 @@ ket_status ket_weight_from_lb(double weight_lb, double *weight_kg)
 	if (!ket_is_finite(weight_lb))
 		return KET_E_NOT_FINITE;
 	kg = weight_lb * ket_clinical.kg_per_lb;
-	if (ket_check_weight(kg, NULL) != KET_OK)
+	/* A computed weight within 1e-9 of a bound counts as the bound, which
+	 * is returned itself so that orders (which compare a typed weight
+	 * exactly) accept it too. */
+	if (ket_below(kg, KET_WEIGHT_KG_MIN, 0) ||
+	    ket_above(kg, KET_WEIGHT_KG_MAX, 0))
 		return KET_E_WEIGHT;
+	if (kg < KET_WEIGHT_KG_MIN)
+		kg = KET_WEIGHT_KG_MIN;
+	if (kg > KET_WEIGHT_KG_MAX)
+		kg = KET_WEIGHT_KG_MAX;
 	*weight_kg = kg;
 	return KET_OK;
 }

@@ -1661,6 +1661,84 @@ START_TEST(test_check_null)
 }
 END_TEST
 
+/* Review finding: a pump reading of 1e308 mL/h gave infinite doses with
+ * KET_OK.  Rates are plausible up to 1000 mL/h (header). */
+START_TEST(test_review_pump_rate_bound)
+{
+	ket_limits l;
+	ket_infusion out;
+	ket_report rep;
+	ket_pump_reading p = { .weight_kg = 70.0, .rate_ml_per_h = 1000.0,
+	                       .concentration_mg_per_ml = 0.01,
+	                       .route = KET_ROUTE_IV,
+	                       .form = KET_FORM_RACEMIC };
+
+	ck_assert_int_eq(ket_limits_for_profile(KET_PROFILE_LOW_DOSE_ANALGESIA,
+	                                        &l), KET_OK);
+	ck_assert_int_eq(ket_infusion_check(&p, &l, &out, &rep), KET_OK);
+	ck_assert(fabs(out.mg_per_h - 10.0) <= 1e-12);
+	p.rate_ml_per_h = 1000.5;
+	ck_assert_int_eq(ket_infusion_check(&p, &l, &out, &rep), KET_E_RANGE);
+	ck_assert(isnan(out.mg_per_h) && isnan(out.delivered_mg_per_24h));
+	ck_assert_uint_eq(rep.count, 1);
+	ck_assert_int_eq(rep.findings[0].item, KET_ITEM_PUMP_RATE);
+	ck_assert_str_eq(rep.findings[0].field, "rate_ml_per_h");
+	p.rate_ml_per_h = 1e308;
+	ck_assert_int_eq(ket_infusion_check(&p, &l, &out, &rep), KET_E_RANGE);
+}
+END_TEST
+
+/* Absurd but valid limits (hard maximum 1e300 mg/kg/h) must not let an
+ * infinite rate out as KET_OK. */
+START_TEST(test_review_infinite_result)
+{
+	ket_limits l;
+	ket_infusion out;
+	ket_infusion_order o = { .weight_kg = 350.0, .dose = 1e306,
+	                         .dose_unit = KET_UNIT_MG_PER_KG_PER_H,
+	                         .concentration_mg_per_ml = 0.01,
+	                         .pump_step_ml_per_h = 0.0,
+	                         .route = KET_ROUTE_IV,
+	                         .form = KET_FORM_RACEMIC };
+
+	ck_assert_int_eq(ket_limits_for_profile(KET_PROFILE_LOW_DOSE_ANALGESIA,
+	                                        &l), KET_OK);
+	l.infusion_soft_max_mg_per_kg_per_h = 0.0;
+	l.infusion_soft_max_mg_per_h = 0.0;
+	l.concentration_max_mg_per_ml = 0.0;
+	l.infusion_hard_max_mg_per_kg_per_h = 1e300 * 1e7;
+	ck_assert_int_eq(ket_infusion_rate(&o, &l, &out, NULL), KET_E_RANGE);
+	ck_assert(isnan(out.rate_ml_per_h));
+}
+END_TEST
+
+/* API.md rule 3: CAPPED, then the daily soft maximum on the dose as
+ * ordered (672 mg/24 h; capped, 480 would cross too: one finding). */
+START_TEST(test_review_finding_order)
+{
+	ket_limits l;
+	ket_infusion out;
+	ket_report rep;
+	ket_infusion_order o = { .weight_kg = 70.0, .dose = 0.4,
+	                         .dose_unit = KET_UNIT_MG_PER_KG_PER_H,
+	                         .concentration_mg_per_ml = 1.0,
+	                         .pump_step_ml_per_h = 0.0,
+	                         .route = KET_ROUTE_IV,
+	                         .form = KET_FORM_RACEMIC };
+
+	ck_assert_int_eq(ket_limits_for_profile(KET_PROFILE_PALLIATIVE_BURST,
+	                                        &l), KET_OK);
+	l.infusion_cap_mg_per_h = 20.0;   /* 28 mg/h ordered */
+	l.daily_soft_max_mg_per_24h = 300.0; /* 672 ordered, 480 capped */
+	ck_assert_int_eq(ket_infusion_rate(&o, &l, &out, &rep), KET_OK);
+	ck_assert_uint_eq(rep.count, 2);
+	ck_assert_uint_eq(rep.findings[0].warning, KET_W_CAPPED);
+	ck_assert_uint_eq(rep.findings[1].warning, KET_W_ABOVE_SOFT_MAX);
+	ck_assert_int_eq(rep.findings[1].item, KET_ITEM_DAILY_TOTAL);
+	ck_assert(fabs(rep.findings[1].value - 672.0) <= 1e-9);
+}
+END_TEST
+
 Suite *ket_suite_infusion(void)
 {
 	Suite *s = suite_create("infusion");
@@ -1710,6 +1788,12 @@ Suite *ket_suite_infusion(void)
 	tcase_add_test(tc, test_check_two_hard_findings);
 	tcase_add_test(tc, test_check_daily_finding);
 	tcase_add_test(tc, test_check_null);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("review_regressions");
+	tcase_add_test(tc, test_review_pump_rate_bound);
+	tcase_add_test(tc, test_review_infinite_result);
+	tcase_add_test(tc, test_review_finding_order);
 	suite_add_tcase(s, tc);
 
 	return s;

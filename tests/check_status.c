@@ -514,6 +514,16 @@ START_TEST(test_format_four_decimals)
 }
 END_TEST
 
+/* Review finding: a NULL report left the caller's buffer untouched. */
+START_TEST(test_review_format_null_report_clears)
+{
+	char buf[16] = "stale";
+
+	ck_assert_int_eq(ket_report_format(NULL, buf, sizeof buf), KET_E_NULL);
+	ck_assert_str_eq(buf, "");
+}
+END_TEST
+
 Suite *ket_suite_status(void)
 {
 	Suite *s = suite_create("status");
@@ -559,6 +569,10 @@ Suite *ket_suite_status(void)
 	tcase_add_test(tc, test_format_dropped);
 	tcase_add_test(tc, test_format_tiny_value);
 	tcase_add_test(tc, test_format_four_decimals);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("review_regressions");
+	tcase_add_test(tc, test_review_format_null_report_clears);
 	suite_add_tcase(s, tc);
 
 	return s;

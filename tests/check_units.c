@@ -616,6 +616,54 @@ START_TEST(test_ucum_unknown)
 }
 END_TEST
 
+/* Review findings: an intermediate overflow returned infinity with KET_OK,
+ * an underflow returned 0 for a positive dose, and two roundings missed
+ * the nearest double.  Exact answers by hand: 0.1 x 3/50 = 0.006;
+ * 10.1 x 50/3 = 168.3333...; 1.3 x 70.3 x 3/50 = 5.4834. */
+START_TEST(test_review_convert_edges)
+{
+	double out = 0.0;
+	ket_status st;
+
+	st = ket_rate_convert(1e308, KET_UNIT_MCG_PER_KG_PER_MIN,
+	                      KET_UNIT_MG_PER_KG_PER_H, 0.0, &out);
+	ck_assert_int_eq(st, KET_OK);
+	ck_assert(fabs(out - 6e306) <= 6e306 * 1e-15);
+	st = ket_rate_convert(1e307, KET_UNIT_MG_PER_MIN, KET_UNIT_MG_PER_H,
+	                      0.0, &out);
+	ck_assert_int_eq(st, KET_E_RANGE);
+	ck_assert(isnan(out));
+	st = ket_rate_convert(1e-320, KET_UNIT_MCG_PER_KG_PER_H,
+	                      KET_UNIT_MG_PER_KG_PER_MIN, 0.0, &out);
+	ck_assert_int_eq(st, KET_E_RANGE);
+	ck_assert(isnan(out));
+}
+END_TEST
+
+static int same_double(double a, double b)
+{
+	return !(a < b) && !(a > b);
+}
+
+START_TEST(test_review_convert_nearest)
+{
+	double out = 0.0;
+
+	ck_assert_int_eq(ket_rate_convert(0.1, KET_UNIT_MCG_PER_KG_PER_MIN,
+	                                  KET_UNIT_MG_PER_KG_PER_H, 0.0, &out),
+	                 KET_OK);
+	ck_assert(same_double(out, 0.006));
+	ck_assert_int_eq(ket_rate_convert(10.1, KET_UNIT_MG_PER_KG_PER_H,
+	                                  KET_UNIT_MCG_PER_KG_PER_MIN, 0.0,
+	                                  &out), KET_OK);
+	ck_assert(same_double(out, 168.33333333333331));
+	ck_assert_int_eq(ket_rate_convert(1.3, KET_UNIT_MCG_PER_KG_PER_MIN,
+	                                  KET_UNIT_MG_PER_H, 70.3, &out),
+	                 KET_OK);
+	ck_assert(same_double(out, 5.4834));
+}
+END_TEST
+
 Suite *ket_suite_units(void)
 {
 	Suite *s = suite_create("units");
@@ -645,5 +693,10 @@ Suite *ket_suite_units(void)
 	tcase_add_loop_test(tc, test_ucum, 0, N_ROWS(ucum_rows));
 	tcase_add_test(tc, test_ucum_unknown);
 	suite_add_tcase(s, tc);
+	tc = tcase_create("review_regressions");
+	tcase_add_test(tc, test_review_convert_edges);
+	tcase_add_test(tc, test_review_convert_nearest);
+	suite_add_tcase(s, tc);
+
 	return s;
 }

@@ -467,6 +467,22 @@ END_TEST
 #undef L
 #undef T
 
+/* Review finding: 771.6179176471 lb is 350.0000000000129 kg, within 1e-9
+ * of the bound, a computed value that counts as at it: returned as 350. */
+START_TEST(test_review_lb_at_bounds)
+{
+	double kg = 0.0;
+
+	ck_assert_int_eq(ket_weight_from_lb(771.6179176471, &kg), KET_OK);
+	ck_assert(!(kg < 350.0) && !(kg > 350.0));
+	ck_assert_int_eq(ket_weight_from_lb(1.1023113109, &kg), KET_OK);
+	ck_assert(!(kg < 0.5) && !(kg > 0.5));
+	ck_assert_int_eq(ket_weight_from_lb(771.62, &kg), KET_E_WEIGHT);
+	ck_assert(isnan(kg));
+	ck_assert_int_eq(ket_weight_from_lb(1.1, &kg), KET_E_WEIGHT);
+}
+END_TEST
+
 Suite *ket_suite_weight(void)
 {
 	Suite *s = suite_create("weight");
@@ -491,6 +507,10 @@ Suite *ket_suite_weight(void)
 	                    TU_ROWS(bad_values) * TU_ROWS(field_names) *
 	                    TU_ROWS(all_bases));
 	tcase_add_test(tc, test_dosing_weight_null);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("review_regressions");
+	tcase_add_test(tc, test_review_lb_at_bounds);
 	suite_add_tcase(s, tc);
 
 	return s;
