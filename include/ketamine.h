@@ -543,6 +543,208 @@ KET_NODISCARD KET_API ket_status ket_bolus_dose(const ket_bolus_order *order,
                                                 ket_report *report);
 
 /* ------------------------------------------------------------------------
+ * Preparation: making up a syringe or bag
+ * ---------------------------------------------------------------------- */
+typedef struct ket_preparation_order {
+	double total_mg;        /* ketamine wanted in the container */
+	double final_volume_ml; /* container volume after dilution */
+	double stock_mg_per_ml; /* vial strength drawn from (10, 50, 100) */
+	int32_t route;          /* ket_route the preparation is for */
+} ket_preparation_order;
+
+typedef struct ket_preparation {
+	double stock_volume_ml;   /* stock to draw */
+	double diluent_volume_ml; /* final volume - stock volume (may be 0) */
+	double final_concentration_mg_per_ml;
+	uint32_t warnings;
+} ket_preparation;
+
+/* Stock to draw and diluent to add.
+ * Order: KET_E_NULL (order, out); KET_E_NOT_FINITE (total_mg,
+ * final_volume_ml, stock_mg_per_ml); KET_E_ROUTE (unknown or neuraxial
+ * route: plan neuraxial use with ket_route_check and the specialist's
+ * protocol); KET_E_DOSE (total_mg <= 0); KET_E_RANGE (final_volume_ml not
+ * in (0, 1000]); KET_E_CONCENTRATION (stock outside
+ * KET_CONC_MG_PER_ML_MIN..MAX); KET_E_RANGE (the stock volume would exceed
+ * the final volume: the stock is too weak; the finding names
+ * stock_mg_per_ml with the weakest stock that fits as its limit);
+ * KET_E_CONCENTRATION (final concentration below KET_CONC_MG_PER_ML_MIN);
+ * KET_E_CONTRAINDICATED (IV with a final concentration above
+ * KET_IV_CONC_MG_PER_ML_MAX, e.g. the undiluted 100 mg/mL vial).
+ * KET_W_SMALL_VOLUME when the stock volume is below KET_VOLUME_SMALL_ML
+ * (hard to measure: use a weaker vial). */
+KET_NODISCARD KET_API ket_status ket_prepare(
+	const ket_preparation_order *order, ket_preparation *out,
+	ket_report *report);
+
+typedef struct ket_duration {
+	double empty_after_h;  /* volume / rate */
+	double change_after_h; /* the earlier of empty and the hang limit */
+} ket_duration;
+
+/* How long a syringe or bag lasts.  volume_ml in (0, 1000], rate_ml_per_h
+ * in (0, 1000], max_hang_h 0 (none) or in (0, 168] h, else KET_E_RANGE;
+ * KET_E_NULL; KET_E_NOT_FINITE (volume, rate, hang time). */
+KET_NODISCARD KET_API ket_status ket_infusion_duration(double volume_ml,
+                                                       double rate_ml_per_h,
+                                                       double max_hang_h,
+                                                       ket_duration *out);
+
+/* ------------------------------------------------------------------------
+ * PCA: what a patient-controlled analgesia programme allows
+ * ---------------------------------------------------------------------- */
+typedef struct ket_pca_order {
+	double weight_kg;
+	double bolus_mg;
+	double lockout_min;
+	double basal_mg_per_h;  /* background infusion, 0 = none */
+	double limit_mg_per_h;  /* the pump's 1-hour limit, basal included;
+	                           0 = none */
+	double limit_mg_per_4h; /* the pump's 4-hour limit, basal included;
+	                           0 = none */
+	int32_t form;
+} ket_pca_order;
+
+typedef struct ket_pca {
+	double max_mg_per_h;  /* the most a patient can receive in any
+	                         60-minute window */
+	double max_mg_per_4h; /* ... in any 4-hour window */
+	double max_mg_per_kg_per_h;
+	uint32_t warnings;
+} ket_pca;
+
+/* The most a PCA programme lets a patient self-administer.  Windows are
+ * sliding and half-open, [t, t + 60 min), the lockout counted from each
+ * bolus.  Boluses in an hour: n1 = ceil(60 / lockout - 1e-9), reduced to
+ * floor((limit_mg_per_h - basal) / bolus + 1e-9) when a 1-hour limit is set
+ * and to floor((limit_mg_per_4h - 4 basal) / bolus + 1e-9) when a 4-hour
+ * limit is set; in 4 hours n4 = min(ceil(240 / lockout - 1e-9), 4 n1),
+ * reduced likewise by the 4-hour limit.  max_mg_per_h = min(basal + n1
+ * bolus, 1-hour limit if set); max_mg_per_4h = min(4 basal + n4 bolus,
+ * 4-hour limit if set).
+ * Order: KET_E_NULL (order, limits, out); KET_E_NOT_FINITE (fields in
+ * order); KET_E_LIMITS; KET_E_RANGE (unknown form); KET_E_FORM; then
+ * KET_E_WEIGHT; KET_E_DOSE (bolus_mg <= 0); KET_E_RANGE, each: lockout
+ * outside [1, 120] min, basal below 0, a limit below 0, a 1-hour limit below
+ * basal + one bolus, a 4-hour limit below 4 x basal + one bolus or below
+ * the 1-hour limit; then the bolus per kg above bolus_hard_max_mg_per_kg
+ * (KET_E_HARD_LIMIT), above bolus_soft_max_mg_per_kg and bolus_mg above
+ * bolus_soft_max_mg (KET_W_ABOVE_SOFT_MAX; bolus_cap_mg does not apply:
+ * the bolus is what the pump is programmed with); KET_W_UNUSUAL_WEIGHT;
+ * then max_mg_per_kg_per_h above pca_hard_max_mg_per_kg_per_h:
+ * KET_E_HARD_LIMIT (so a ward PCA needs an hourly limit).
+ * Worked example (seed: burn dressings, ketamine 10 mg, lockout 3 min),
+ * default profile, 70 kg, 1-hour limit 30 mg: 30 mg/h, 120 mg/4 h,
+ * 0.4286 mg/kg/h; with no hourly limit: 200 mg/h, refused. */
+KET_NODISCARD KET_API ket_status ket_pca_check(const ket_pca_order *order,
+                                               const ket_limits *limits,
+                                               ket_pca *out,
+                                               ket_report *report);
+
+/* ------------------------------------------------------------------------
+ * Burst therapy (Jackson et al., J Pain Symptom Manage 2001)
+ * ---------------------------------------------------------------------- */
+typedef struct ket_burst_order {
+	int32_t response_day; /* the day whose dose worked: 1, 2, 3, or 0 for
+	                         none */
+	double weight_kg;
+	double concentration_mg_per_ml;
+	double pump_step_ml_per_h;
+	int32_t route;        /* KET_ROUTE_SC (Jackson 2001) or KET_ROUTE_IV
+	                         (the seed) */
+	int32_t form;
+} ket_burst_order;
+
+typedef struct ket_burst_day {
+	int32_t day;                 /* 1-based */
+	double mg_per_24h;           /* ordered */
+	double rate_ml_per_h;        /* rounded to the pump step, never above a
+	                                hard limit */
+	double delivered_mg_per_24h;
+	uint32_t warnings;
+} ket_burst_day;
+
+/* The day-by-day burst plan: 100 mg/24 h on day 1, escalating to 300 and
+ * then 500 mg/24 h while there is no response; the dose that works (or
+ * 500 mg/24 h) is continued for 3 days in all, then stopped.
+ * response_day 1 -> 100, 100, 100; 2 -> 100, 300, 300, 300; 3 or 0 -> 100,
+ * 300, 500, 500, 500.  EACH ESCALATION IS CONDITIONAL ON A DAILY CLINICAL
+ * REVIEW (sedation, psychotomimetic effects, blood pressure, pain); the plan
+ * is the protocol's ceiling, not an instruction to escalate.
+ * Each day is exactly what ket_infusion_rate returns for {weight, dose =
+ * mg_per_24h / 24, KET_UNIT_MG_PER_H, concentration, pump step, route,
+ * form} with the same limits: its refusal refuses the whole schedule, its
+ * warnings are the day's.  The report merges the days' findings in day
+ * order, each distinct finding once.
+ * Order: KET_E_NULL (order, limits, n_days, and days unless capacity is 0);
+ * KET_E_NOT_FINITE; KET_E_LIMITS (also when daily_hard_max_mg_per_24h is
+ * 0); KET_E_ROUTE (not SC or IV); KET_E_RANGE (unknown form); KET_E_FORM;
+ * KET_E_RANGE (response_day); KET_E_WEIGHT; KET_E_CONCENTRATION /
+ * KET_E_CONTRAINDICATED; KET_E_RANGE (pump step); KET_E_BUFFER (capacity
+ * below the plan's length); then the days in order.
+ * *n_days receives the plan's length with KET_OK and KET_E_BUFFER (a size
+ * query passes days NULL and capacity 0), and 0 with any other error; on
+ * any error every entry up to capacity has NaN doubles, day 0 and
+ * warnings 0. */
+KET_NODISCARD KET_API ket_status ket_burst_schedule(
+	const ket_burst_order *order, const ket_limits *limits,
+	ket_burst_day *days, size_t capacity, size_t *n_days,
+	ket_report *report);
+
+/* ------------------------------------------------------------------------
+ * Parenteral to oral
+ * ---------------------------------------------------------------------- */
+typedef struct ket_oral_order {
+	double parenteral_mg_per_24h;     /* the current SC/IV/IM 24 h dose */
+	int32_t from;                     /* ket_route: IV, IM or SC */
+	int32_t to;                       /* ket_route: oral or sublingual */
+	double ratio_oral_per_parenteral; /* the prescriber's choice, [0.1, 2];
+	                                     1 is sourced practice */
+	int32_t doses_per_24h;            /* 1-6 */
+	double dose_step_mg;              /* 0 = none, else [0.5, 50] */
+	double solution_mg_per_ml;        /* oral solution strength */
+	int32_t form;
+} ket_oral_order;
+
+typedef struct ket_oral_regimen {
+	double mg_per_dose;  /* rounded to the dose step */
+	double ml_per_dose;  /* of the oral solution */
+	double mg_per_24h;   /* mg_per_dose x doses */
+	double exposure_comparison_mg_per_24h; /* route-table exposure match
+	                                          (with norketamine): context
+	                                          only, never to be ordered */
+	uint32_t warnings;
+} ket_oral_regimen;
+
+/* Converts a parenteral 24 h dose to an oral or sublingual regimen with an
+ * explicit ratio (no hidden default; Benitez-Rosario 2011: 1:1 kept 27 of
+ * 29 palliative patients controlled).  Give the first oral dose 4-8 h
+ * after the infusion stops; at least half of patients do not respond to
+ * oral ketamine (seed).  Check which oral solution strength (10 or
+ * 50 mg/mL) is dispensed: mix-ups have harmed patients.
+ * mg_per_dose = parenteral x ratio / doses, rounded to the nearest step by
+ * whole steps (floor(x + 0.5 + 1e-9)); rounding to 0 or by more than
+ * KET_ROUNDING_REFUSE: KET_E_RESOLUTION; by more than KET_ROUNDING_WARN:
+ * KET_W_ROUNDED.  mg_per_24h above oral_hard_max_mg_per_24h:
+ * KET_E_HARD_LIMIT; above oral_soft_max_mg_per_24h: KET_W_ABOVE_SOFT_MAX; a
+ * ratio above 1: KET_W_ABOVE_SOFT_MAX (KET_ITEM_RATIO); always
+ * KET_W_VARIABLE_ROUTE; KET_W_SMALL_VOLUME below KET_VOLUME_SMALL_ML.
+ * exposure_comparison_mg_per_24h = parenteral x F_from / F_to with
+ * KET_BASIS_WITH_NORKETAMINE.
+ * Order: KET_E_NULL (order, limits, out); KET_E_NOT_FINITE; KET_E_LIMITS;
+ * KET_E_ROUTE (from not IV/IM/SC, to not oral/sublingual); KET_E_RANGE
+ * (unknown form); KET_E_FORM; KET_E_DOSE (parenteral <= 0); KET_E_RANGE
+ * (ratio, doses_per_24h, dose_step_mg); KET_E_CONCENTRATION (solution
+ * outside KET_CONC_MG_PER_ML_MIN..MAX only: the limits' concentration
+ * maximum is for parenteral containers); then the checks above.
+ * Worked example: SC 100 mg/24 h, ratio 1, 3 doses, step 5 mg, 10 mg/mL ->
+ * 35 mg (3.5 mL) per dose, 105 mg/24 h, exposure comparison 163.6 mg/24 h,
+ * KET_W_ROUNDED | KET_W_VARIABLE_ROUTE. */
+KET_NODISCARD KET_API ket_status ket_oral_conversion(
+	const ket_oral_order *order, const ket_limits *limits,
+	ket_oral_regimen *out, ket_report *report);
+
+/* ------------------------------------------------------------------------
  * Routes, bioavailability and exposure comparisons
  * ---------------------------------------------------------------------- */
 typedef enum ket_exposure_basis {

@@ -131,6 +131,24 @@ static void put_rounding(ket_writer *w, const ket_finding *f,
 	ket_writer_puts(w, threshold);
 }
 
+/* Warnings that judge no number against a bound. */
+static const char *warning_sentence(uint32_t bit, const char *name)
+{
+	switch (bit) {
+	case KET_W_VARIABLE_ROUTE:
+		return "bioavailability by this route varies widely; titrate "
+		       "to effect";
+	case KET_W_APPROXIMATE: return "a clinical approximation";
+	case KET_W_NEURAXIAL:
+		return "neuraxial route: preservative-free product only";
+	case KET_W_OUTSIDE_MODEL:
+		return "patient outside the model's population";
+	case KET_W_EXPOSURE_ONLY:
+		return "an exposure comparison, not a dose to order";
+	default: return name != NULL ? name : "warning";
+	}
+}
+
 static void put_warning(ket_writer *w, const ket_finding *f)
 {
 	const char *relation = warning_relation(f->warning, f);
@@ -146,7 +164,7 @@ static void put_warning(ket_writer *w, const ket_finding *f)
 	}
 	ket_writer_puts(w, item_text(f));
 	ket_writer_puts(w, ": ");
-	ket_writer_puts(w, name != NULL ? name : "warning");
+	ket_writer_puts(w, warning_sentence(f->warning, name));
 }
 
 static void put_error(ket_writer *w, const ket_finding *f)

@@ -1,0 +1,212 @@
+/*
+ * burst.c - burst therapy for refractory cancer pain (Jackson et al., J Pain
+ * Symptom Manage 2001; API.md "Burst therapy"): the day-by-day plan, each
+ * day computed exactly as ket_infusion_rate computes it, written to the
+ * caller's array (no allocation).
+ */
+#include <math.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define PLAN_DAYS_MAX 5 /* 100, 300, 500, 500, 500 */
+
+/* The plan's mg/24 h, day by day; returns the number of days.  The dose
+ * that worked (or the last step) is held for burst_days_held days in all. */
+static size_t burst_plan(int32_t response_day, double *mg_per_24h)
+{
+	const ket_clinical_constants *k = &ket_clinical;
+	int steps = response_day == 0 ? 3 : response_day;
+	size_t n = 0;
+	int i;
+
+	for (i = 0; i < steps - 1 && n < PLAN_DAYS_MAX; i++)
+		mg_per_24h[n++] = k->burst_mg_per_24h[i];
+	for (i = 0; i < k->burst_days_held && n < PLAN_DAYS_MAX; i++)
+		mg_per_24h[n++] = k->burst_mg_per_24h[steps - 1];
+	return n;
+}
+
+static void day_set_nan(ket_burst_day *d)
+{
+	d->day = 0;
+	d->mg_per_24h = ket_nan();
+	d->rate_ml_per_h = ket_nan();
+	d->delivered_mg_per_24h = ket_nan();
+	d->warnings = 0;
+}
+
+static void days_set_nan(ket_burst_day *days, size_t capacity)
+{
+	size_t i;
+
+	if (days == NULL)
+		return;
+	for (i = 0; i < capacity; i++)
+		day_set_nan(&days[i]);
+}
+
+static int same_number(double a, double b)
+{
+	return (isnan(a) && isnan(b)) || (!(a < b) && !(a > b));
+}
+
+static int same_finding(const ket_finding *a, const ket_finding *b)
+{
+	return a->status == b->status && a->warning == b->warning &&
+	       a->item == b->item && same_number(a->value, b->value) &&
+	       same_number(a->limit, b->limit) &&
+	       strcmp(a->unit, b->unit) == 0 &&
+	       strcmp(a->field, b->field) == 0;
+}
+
+/* Adds a day's findings that the report does not hold yet. */
+static void merge_findings(ket_report *into, const ket_report *day)
+{
+	size_t i, j;
+
+	if (into == NULL)
+		return;
+	for (i = 0; i < day->count; i++) {
+		int seen = 0;
+
+		for (j = 0; j < into->count && !seen; j++)
+			seen = same_finding(&into->findings[j],
+			                    &day->findings[i]);
+		if (!seen) {
+			const ket_finding *f = &day->findings[i];
+
+			ket_report_add(into, (ket_status)f->status, f->warning,
+			               (ket_item)f->item, f->value, f->limit,
+			               f->unit, f->field);
+		}
+	}
+	into->dropped += day->dropped;
+}
+
+static ket_status validate_burst(const ket_burst_order *o,
+                                 const ket_limits *l, ket_report *r)
+{
+	const ket_field fields[] = {
+		{ o->weight_kg, "weight_kg", KET_ITEM_WEIGHT, "kg" },
+		{ o->concentration_mg_per_ml, "concentration_mg_per_ml",
+		  KET_ITEM_CONCENTRATION, "mg/mL" },
+		{ o->pump_step_ml_per_h, "pump_step_ml_per_h",
+		  KET_ITEM_DEVICE_STEP, "mL/h" },
+	};
+	ket_status st = ket_check_finite(fields, 3, r);
+
+	if (st == KET_OK)
+		st = ket_check_limits(l, r);
+	if (st == KET_OK && !(l->daily_hard_max_mg_per_24h > 0.0))
+		st = ket_fail_input(r, KET_E_LIMITS, KET_ITEM_LIMITS,
+		                    "daily_hard_max_mg_per_24h",
+		                    l->daily_hard_max_mg_per_24h, 0.0, "mg/24 h");
+	if (st == KET_OK)
+		st = ket_check_iv_sc(o->route, r);
+	if (st == KET_OK)
+		st = ket_check_form(o->form, l, r);
+	if (st == KET_OK && (o->response_day < 0 || o->response_day > 3))
+		st = ket_fail_input(r, KET_E_RANGE, KET_ITEM_RESPONSE_DAY,
+		                    "response_day", (double)o->response_day,
+		                    o->response_day < 0 ? 0.0 : 3.0, "");
+	if (st == KET_OK)
+		st = ket_check_weight(o->weight_kg, r);
+	if (st == KET_OK)
+		st = ket_check_concentration(o->concentration_mg_per_ml,
+		                             o->route, l, r);
+	if (st == KET_OK)
+		st = ket_check_step(o->pump_step_ml_per_h, 10.0,
+		                    "pump_step_ml_per_h", "mL/h", r);
+	return st;
+}
+
+/* One day: exactly ket_infusion_rate's answer for the day's mg/24 h. */
+static ket_status plan_day(const ket_burst_order *o, const ket_limits *l,
+                           double mg_per_24h, ket_burst_day *d,
+                           ket_report *r)
+{
+	ket_infusion_order day = {
+		.weight_kg = o->weight_kg,
+		.dose = mg_per_24h / 24.0,
+		.dose_unit = KET_UNIT_MG_PER_H,
+		.concentration_mg_per_ml = o->concentration_mg_per_ml,
+		.pump_step_ml_per_h = o->pump_step_ml_per_h,
+		.route = o->route,
+		.form = o->form,
+	};
+	ket_infusion res;
+	ket_report day_report;
+	ket_status st = ket_infusion_rate(&day, l, &res, &day_report);
+
+	merge_findings(r, &day_report);
+	d->mg_per_24h = mg_per_24h;
+	d->rate_ml_per_h = res.rate_ml_per_h;
+	d->delivered_mg_per_24h = res.delivered_mg_per_24h;
+	d->warnings = res.warnings;
+	return st;
+}
+
+static ket_status compute_burst(const ket_burst_order *o, const ket_limits *l,
+                                ket_burst_day *days, size_t capacity,
+                                size_t *n_days, ket_report *r)
+{
+	double plan[PLAN_DAYS_MAX];
+	size_t n = burst_plan(o->response_day, plan);
+	size_t i;
+
+	*n_days = n;
+	if (capacity < n) {
+		ket_report_add(r, KET_E_BUFFER, 0, KET_ITEM_OTHER, (double)capacity,
+		               (double)n, "", "capacity");
+		return KET_E_BUFFER;
+	}
+	for (i = 0; i < n; i++) {
+		ket_status st;
+
+		days[i].day = (int32_t)(i + 1);
+		st = plan_day(o, l, plan[i], &days[i], r);
+		if (st != KET_OK)
+			return st;
+	}
+	return KET_OK;
+}
+
+ket_status ket_burst_schedule(const ket_burst_order *order,
+                              const ket_limits *limits, ket_burst_day *days,
+                              size_t capacity, size_t *n_days,
+                              ket_report *report)
+{
+	ket_burst_order o;
+	ket_limits l;
+	ket_status st;
+
+	ket_report_clear(report);
+	if (n_days != NULL)
+		*n_days = 0;
+	if (capacity <= KET_MAX_ITEMS)
+		days_set_nan(days, capacity);
+	if (order == NULL)
+		return ket_fail_null(report, "order");
+	if (limits == NULL)
+		return ket_fail_null(report, "limits");
+	if (n_days == NULL)
+		return ket_fail_null(report, "n_days");
+	if (days == NULL && capacity > 0)
+		return ket_fail_null(report, "days");
+	if (capacity > KET_MAX_ITEMS)
+		return ket_fail_input(report, KET_E_RANGE, KET_ITEM_OTHER,
+		                      "capacity", (double)capacity,
+		                      (double)KET_MAX_ITEMS, "");
+	o = *order; /* read once */
+	l = *limits;
+	st = validate_burst(&o, &l, report);
+	if (st == KET_OK)
+		st = compute_burst(&o, &l, days, capacity, n_days, report);
+	if (st != KET_OK) {
+		days_set_nan(days, capacity);
+		if (st != KET_E_BUFFER)
+			*n_days = 0;
+	}
+	return st;
+}
