@@ -12,5 +12,6 @@ Suite *ket_suite_bolus(void);    /* ket_bolus_dose */
 Suite *ket_suite_units(void);    /* rate units: convert, parse, UCUM */
 Suite *ket_suite_route(void);    /* routes, forms, salts, strengths */
 Suite *ket_suite_text(void);     /* ket_parse_decimal, ket_format_dose */
+Suite *ket_suite_regimen(void);  /* prepare, duration, PCA, burst, oral */
 
 #endif
