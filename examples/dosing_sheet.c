@@ -263,6 +263,122 @@ static void print_routes(void)
 	}
 }
 
+/* ---- regimens: worked examples with fixed inputs ------------------------ */
+
+static void print_report_line(ket_status st, const ket_report *report)
+{
+	if (st != KET_OK)
+		print_refusal(st, report);
+	else
+		print_warnings(report);
+}
+
+static void print_preparation(void)
+{
+	ket_preparation_order o = { .total_mg = 500.0,
+	                            .final_volume_ml = 50.0,
+	                            .stock_mg_per_ml = 100.0,
+	                            .route = KET_ROUTE_IV };
+	ket_preparation p;
+	ket_report report;
+	char a[32], b[32], c[32];
+	ket_status st = ket_prepare(&o, &p, &report);
+
+	printf("\nPreparation: 500 mg in a 50 mL syringe from the 100 mg/mL "
+	       "vial, IV\n");
+	if (st == KET_OK)
+		printf("  draw %s of stock, add %s of diluent: %s\n",
+		       fmt(p.stock_volume_ml, 2, "mL", a, sizeof a),
+		       fmt(p.diluent_volume_ml, 2, "mL", b, sizeof b),
+		       fmt(p.final_concentration_mg_per_ml, 2, "mg/mL", c,
+		           sizeof c));
+	print_report_line(st, &report);
+}
+
+static void print_pca(const sheet *s)
+{
+	ket_pca_order o = { .weight_kg = s->weight_kg, .bolus_mg = 10.0,
+	                    .lockout_min = 3.0, .basal_mg_per_h = 0.0,
+	                    .limit_mg_per_h = 30.0, .limit_mg_per_4h = 0.0,
+	                    .form = KET_FORM_RACEMIC };
+	ket_pca p;
+	ket_report report;
+	char a[32], b[32], c[32];
+	ket_status st = ket_pca_check(&o, &s->limits, &p, &report);
+
+	printf("\nPCA (burn dressings): bolus 10 mg, lockout 3 min, 1-hour "
+	       "limit 30 mg\n");
+	if (st == KET_OK)
+		printf("  at most %s, %s, %s\n",
+		       fmt(p.max_mg_per_h, 2, "mg/h", a, sizeof a),
+		       fmt(p.max_mg_per_4h, 2, "mg/4 h", b, sizeof b),
+		       fmt(p.max_mg_per_kg_per_h, 3, "mg/kg/h", c, sizeof c));
+	print_report_line(st, &report);
+	o.limit_mg_per_h = 0.0;
+	st = ket_pca_check(&o, &s->limits, &p, &report);
+	printf("  the same without an hourly limit:\n");
+	print_report_line(st, &report);
+}
+
+static void print_burst(const sheet *s)
+{
+	ket_limits burst_limits;
+	ket_burst_order o = { .response_day = 0, .weight_kg = s->weight_kg,
+	                      .concentration_mg_per_ml = 10.0,
+	                      .pump_step_ml_per_h = 0.1,
+	                      .route = KET_ROUTE_SC,
+	                      .form = KET_FORM_RACEMIC };
+	ket_burst_day days[8];
+	ket_report report;
+	size_t n = 0, i;
+	ket_status st;
+
+	if (ket_limits_for_profile(KET_PROFILE_PALLIATIVE_BURST,
+	                           &burst_limits) != KET_OK)
+		return;
+	st = ket_burst_schedule(&o, &burst_limits, days, 8, &n, &report);
+	printf("\nBurst therapy, SC at 10 mg/mL (PALLIATIVE_BURST limits), no "
+	       "response;\neach escalation only after a daily clinical "
+	       "review\n");
+	for (i = 0; st == KET_OK && i < n; i++) {
+		char a[32], b[32], c[32];
+
+		printf("  day %d  %-12s pump %-10s delivers %s\n", days[i].day,
+		       fmt(days[i].mg_per_24h, 1, "mg/24 h", a, sizeof a),
+		       fmt(days[i].rate_ml_per_h, 1, "mL/h", b, sizeof b),
+		       fmt(days[i].delivered_mg_per_24h, 1, "mg/24 h", c,
+		           sizeof c));
+	}
+	print_report_line(st, &report);
+}
+
+static void print_oral(const sheet *s)
+{
+	ket_oral_order o = { .parenteral_mg_per_24h = 100.0,
+	                     .from = KET_ROUTE_SC, .to = KET_ROUTE_ORAL,
+	                     .ratio_oral_per_parenteral = 1.0,
+	                     .doses_per_24h = 3, .dose_step_mg = 5.0,
+	                     .solution_mg_per_ml = 10.0,
+	                     .form = KET_FORM_RACEMIC };
+	ket_oral_regimen r;
+	ket_report report;
+	char a[32], b[32], c[32], d[32];
+	ket_status st = ket_oral_conversion(&o, &s->limits, &r, &report);
+
+	printf("\nSC 100 mg/24 h to oral, ratio 1:1 (practice), 3 doses, "
+	       "step 5 mg, 10 mg/mL;\nfirst oral dose 4-8 h after the "
+	       "infusion stops\n");
+	if (st == KET_OK)
+		printf("  %s (%s) every 8 h = %s; exposure comparison %s "
+		       "(context only)\n",
+		       fmt(r.mg_per_dose, 2, "mg", a, sizeof a),
+		       fmt(r.ml_per_dose, 2, "mL", b, sizeof b),
+		       fmt(r.mg_per_24h, 2, "mg/24 h", c, sizeof c),
+		       fmt(r.exposure_comparison_mg_per_24h, 1, "mg/24 h", d,
+		           sizeof d));
+	print_report_line(st, &report);
+}
+
 int main(int argc, char **argv)
 {
 	sheet s;
@@ -282,5 +398,9 @@ int main(int argc, char **argv)
 	print_limits(&s.limits);
 	print_refused_example(&s);
 	print_routes();
+	print_preparation();
+	print_pca(&s);
+	print_burst(&s);
+	print_oral(&s);
 	return EXIT_SUCCESS;
 }

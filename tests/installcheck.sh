@@ -131,6 +131,18 @@ else
 	ok "all $(wc -l <"$work/declared") functions declared in ketamine.h are exported"
 fi
 
+# 7. The README's embedding example is examples/embed.c verbatim, so the
+#    code a reader copies is the code built and run above.
+if awk 'FNR == 1 { f++ }
+	f == 1 { readme = readme $0 "\n" }
+	f == 2 { embed = embed $0 "\n" }
+	END { exit index(readme, "```c\n" embed "```") ? 0 : 1 }' \
+	README.md examples/embed.c; then
+	ok "README.md quotes examples/embed.c verbatim"
+else
+	fail "README.md no longer quotes examples/embed.c verbatim"
+fi
+
 if [ "$fails" -ne 0 ]; then
 	echo "installcheck: $fails check(s) failed" >&2
 	exit 1
