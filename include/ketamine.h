@@ -853,6 +853,125 @@ KET_NODISCARD KET_API ket_status ket_rate_unit_parse(const char *text,
 KET_API const char *ket_rate_unit_ucum(ket_rate_unit unit);
 
 /* ------------------------------------------------------------------------
+ * Pharmacokinetics: prediction and target-controlled infusion
+ *
+ * Models (CLINICAL.md "Pharmacokinetic models"): k in 1/min, V in L, CL
+ * and Q in L/min.  Concentrations in ng/mL (= mg/L x 1000).  Predictions
+ * are population estimates for planning and teaching; they do not replace
+ * clinical observation.
+ * ---------------------------------------------------------------------- */
+typedef enum ket_pk_model {
+	KET_PK_DOMINO_1984 = 0,   /* adult volunteers, 3 compartments */
+	KET_PK_CLEMENTS_1981 = 1, /* adult volunteers, 2 compartments */
+	KET_PK_HIJAZI_2003 = 2,   /* adult ICU, 2 compartments */
+	KET_PK_HERD_2007 = 3,     /* children 1-14 y, 10.8-74.8 kg, 2 comp. */
+	KET_PK_KAMP_2020 = 4      /* pooled adults, 3 compartments */
+} ket_pk_model;
+
+typedef struct ket_pk_params {
+	int32_t compartments;                    /* 2 or 3 */
+	double v1_l, v2_l, v3_l;                 /* v3_l is 0 for two */
+	double cl_l_per_min, q2_l_per_min, q3_l_per_min;
+	double k10_per_min, k12_per_min, k21_per_min, k13_per_min,
+	       k31_per_min;
+	uint32_t warnings;                       /* KET_W_OUTSIDE_MODEL */
+} ket_pk_params;
+
+/* The model's parameters for a patient: both sets filled (micro-constants
+ * published for Domino, Clements and Hijazi, clearances and volumes for
+ * Herd and Kamp; the other set derived: k10 = CL/V1, k12 = Q2/V1, k21 =
+ * Q2/V2, k13 = Q3/V1, k31 = Q3/V3).  KET_W_OUTSIDE_MODEL when the weight or
+ * a known age lies outside the model's population (adult models: 40-140 kg
+ * or a known age below 18; Herd: 1-14 years or 10.8-74.8 kg).
+ * Order: KET_E_NULL (patient, out); KET_E_NOT_FINITE (weight, height,
+ * age); KET_E_RANGE (unknown model, unknown sex); KET_E_WEIGHT;
+ * KET_E_RANGE (known age above KET_AGE_YEARS_MAX); KET_E_NO_DATA (Herd
+ * with an unknown age).  Height and sex are not used by these models. */
+KET_NODISCARD KET_API ket_status ket_pk_params_for(ket_pk_model model,
+                                                   const ket_patient *patient,
+                                                   ket_pk_params *out);
+
+typedef struct ket_pk_dose {
+	double start_min;    /* from time 0, >= 0 */
+	double mg;           /* amount; for an infusion the total over
+	                        duration_min */
+	double duration_min; /* 0: given at once; > 0: constant rate over
+	                        [start, start + duration) */
+	int32_t route;       /* ket_route */
+} ket_pk_dose;
+
+/* Plasma concentration (ng/mL) at each time.  IV boluses and infusions, SC
+ * infusions, and IM, SC, oral, sublingual, intranasal and rectal doses
+ * with first-order absorption (bioavailability: the route table's
+ * ketamine-alone point estimate; absorption rate constants: CLINICAL.md,
+ * the same for every model).  A dose given at time t already counts at t
+ * (an IV bolus of D mg at 0 gives D / V1 at 0).  An SC infusion enters the
+ * SC absorption depot at F x mg / duration.
+ * The solution is exact for this piecewise-constant input: each interval
+ * is advanced by the matrix exponential of the linear system (scaling and
+ * squaring of a Taylor series to full double precision), which stays exact
+ * when an absorption rate equals a disposition rate.  Agreement with an
+ * independent high-accuracy integration is tested to 1e-9 relative.
+ * Parameters are used through v1_l and the micro-constants, which must be
+ * positive (k13, k31 for three compartments; compartments 2 or 3), else
+ * KET_E_RANGE.
+ * Order (dose by dose, an exception to the global stages): KET_E_NULL (pk,
+ * doses unless n_doses is 0, times unless n_times is 0, conc_ng_per_ml
+ * unless n_times is 0); KET_E_RANGE (n_doses or n_times above
+ * KET_MAX_ITEMS); KET_E_NOT_FINITE (the parameters, then the doses in
+ * order, then the times); KET_E_RANGE (parameters); then each dose in
+ * order: KET_E_ROUTE (unknown route), KET_E_NO_DATA (transdermal, epidural,
+ * intrathecal), KET_E_RANGE (an infusion by a route other than IV or SC, a
+ * negative duration), KET_E_DOSE (mg <= 0), KET_E_RANGE (a negative start,
+ * or a start before the previous dose's); then KET_E_RANGE (a negative
+ * time, or times that decrease).  On error every concentration is NaN. */
+KET_NODISCARD KET_API ket_status ket_pk_simulate(const ket_pk_params *pk,
+                                                 const ket_pk_dose *doses,
+                                                 size_t n_doses,
+                                                 const double *times_min,
+                                                 size_t n_times,
+                                                 double *conc_ng_per_ml);
+
+typedef struct ket_pk_summary {
+	double peak_ng_per_ml, peak_time_min; /* a tied peak: the earliest */
+	double auc_ng_min_per_ml;             /* trapezoidal over the samples */
+	double time_above_min;                /* at or above the threshold,
+	                                         linear between samples */
+} ket_pk_summary;
+
+/* Summary of sampled concentrations.  KET_E_NULL; KET_E_RANGE (n = 0 or
+ * above KET_MAX_ITEMS); KET_E_NOT_FINITE (times, concentrations, then the
+ * threshold); KET_E_RANGE (times decreasing, a negative concentration or
+ * threshold). */
+KET_NODISCARD KET_API ket_status ket_pk_summarize(
+	const double *times_min, const double *conc_ng_per_ml, size_t n,
+	double threshold_ng_per_ml, ket_pk_summary *out);
+
+#define KET_TCI_TARGET_MAX_NG_PER_ML 500.0 /* above: beyond dissociative
+                                              levels, refused */
+
+/* Advisory plasma-targeted infusion plan (Jacobs 1990): a plan for a
+ * clinician to review, not a pump programme.  It starts from no drug; for
+ * each step of step_s seconds (1-3600) the rate is clamp((target - C_free)
+ * / C_unit, 0, max_rate_mg_per_h), where C_free is the end-of-step plasma
+ * concentration with no new drug and C_unit the end-of-step concentration
+ * a 1 mg/h infusion over the step adds.  It writes the rate and the
+ * predicted end-of-step concentration, which replaying the rates through
+ * ket_pk_simulate as IV infusions reproduces.
+ * Order: KET_E_NULL (pk, targets, rates, conc); KET_E_RANGE (n_steps 0 or
+ * above KET_MAX_ITEMS); KET_E_NOT_FINITE (parameters, targets, step_s,
+ * max_rate); KET_E_RANGE (parameters as ket_pk_simulate; a target outside
+ * [0, KET_TCI_TARGET_MAX_NG_PER_ML]; step_s outside [1, 3600];
+ * max_rate_mg_per_h not above 0: there is no "none").  On error every
+ * output is NaN. */
+KET_NODISCARD KET_API ket_status ket_tci_plan(const ket_pk_params *pk,
+                                              const double *targets_ng_per_ml,
+                                              size_t n_steps, double step_s,
+                                              double max_rate_mg_per_h,
+                                              double *rates_mg_per_h,
+                                              double *conc_ng_per_ml);
+
+/* ------------------------------------------------------------------------
  * Reading numbers from text
  * ---------------------------------------------------------------------- */
 

@@ -17,6 +17,7 @@ int main(void)
 	srunner_add_suite(sr, ket_suite_route());
 	srunner_add_suite(sr, ket_suite_text());
 	srunner_add_suite(sr, ket_suite_regimen());
+	srunner_add_suite(sr, ket_suite_pk());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -13,5 +13,6 @@ Suite *ket_suite_units(void);    /* rate units: convert, parse, UCUM */
 Suite *ket_suite_route(void);    /* routes, forms, salts, strengths */
 Suite *ket_suite_text(void);     /* ket_parse_decimal, ket_format_dose */
 Suite *ket_suite_regimen(void);  /* prepare, duration, PCA, burst, oral */
+Suite *ket_suite_pk(void);       /* PK models, simulation, summary, TCI */
 
 #endif
