@@ -147,44 +147,60 @@ static const ket_limits profiles[] = {
 
 /* Routes: CLINICAL.md "Route bioavailability".  f[basis] = {point, low,
  * high}; basis 0 ketamine alone, 1 with norketamine as ketamine
- * equivalents. */
+ * equivalents.  The last column is the first-order absorption rate
+ * constant used in simulation (CLINICAL.md decision: the ka at which a
+ * single dose simulated with Domino 1984 at 70 kg peaks at the published
+ * time): IM 20 min (published IM peak), SC 30 min (seed "slower but still
+ * extensive"), oral 30 min (seed "peak level 30 minutes"), sublingual
+ * 120 min (seed), intranasal 20 min (2022 study 14-23 min), rectal 40 min
+ * (uncertain, animal data). */
 static const ket_route_row routes[] = {
 	/* IV: 1 by definition. */
 	[KET_ROUTE_IV] = { "KET_ROUTE_IV", "intravenous", { 1, 1 },
-		{ { 1.0, 1.0, 1.0 }, { 1.0, 1.0, 1.0 } }, 0, 0 },
+		{ { 1.0, 1.0, 1.0 }, { 1.0, 1.0, 1.0 } }, 0, 0,
+		0.0 /* IV: no absorption */ },
 	/* IM: Clements, Nimmo & Grant, J Pharm Sci 1982 (0.93); seed
 	 * "approximately 90%"; no first pass, so with norketamine = alone. */
 	[KET_ROUTE_IM] = { "KET_ROUTE_IM", "intramuscular", { 1, 1 },
-		{ { 0.93, 0.90, 0.93 }, { 0.93, 0.90, 0.93 } }, 0, 0 },
+		{ { 0.93, 0.90, 0.93 }, { 0.93, 0.90, 0.93 } }, 0, 0,
+		0.01148 },
 	/* SC: seed "approximately 90% bioavailability"; range to IM 0.93. */
 	[KET_ROUTE_SC] = { "KET_ROUTE_SC", "subcutaneous", { 1, 1 },
-		{ { 0.90, 0.90, 0.93 }, { 0.90, 0.90, 0.93 } }, 0, 0 },
+		{ { 0.90, 0.90, 0.93 }, { 0.90, 0.90, 0.93 } }, 0, 0,
+		0.007976 },
 	/* Oral: seed 23 % and ~55 % with norketamine; Clements 1982 0.17;
 	 * Chong 2009 combined 59 %. */
 	[KET_ROUTE_ORAL] = { "KET_ROUTE_ORAL", "oral", { 1, 1 },
-		{ { 0.23, 0.17, 0.24 }, { 0.55, 0.54, 0.59 } }, 1, 0 },
+		{ { 0.23, 0.17, 0.24 }, { 0.55, 0.54, 0.59 } }, 1, 0,
+		0.007976 },
 	/* Sublingual: seed 32 % and ~55 %; Rolan 2014 wafer 0.29; Yanagihara
 	 * 2003 0.30; Chong 2009 combined 54 %. */
 	[KET_ROUTE_SUBLINGUAL] = { "KET_ROUTE_SUBLINGUAL", "sublingual",
 		{ 1, 1 },
-		{ { 0.32, 0.24, 0.32 }, { 0.55, 0.54, 0.59 } }, 1, 0 },
+		{ { 0.32, 0.24, 0.32 }, { 0.55, 0.54, 0.59 } }, 1, 0,
+		0.003369 },
 	/* Intranasal: Yanagihara 2003 0.45; a 2022 study 0.11-0.17. */
 	[KET_ROUTE_INTRANASAL] = { "KET_ROUTE_INTRANASAL", "intranasal",
 		{ 1, 0 },
-		{ { 0.45, 0.11, 0.50 }, { 0, 0, 0 } }, 1, 0 },
+		{ { 0.45, 0.11, 0.50 }, { 0, 0, 0 } }, 1, 0,
+		0.01148 },
 	/* Rectal: Malinovsky 1996 0.25; Yanagihara 2003 0.30. */
 	[KET_ROUTE_RECTAL] = { "KET_ROUTE_RECTAL", "rectal", { 1, 0 },
-		{ { 0.25, 0.25, 0.30 }, { 0, 0, 0 } }, 1, 0 },
+		{ { 0.25, 0.25, 0.30 }, { 0, 0, 0 } }, 1, 0,
+		0.006819 },
 	/* Transdermal: the patch is specified by delivered mg/24 h (seed:
 	 * 25 mg over 24 h), not by bioavailability. */
 	[KET_ROUTE_TRANSDERMAL] = { "KET_ROUTE_TRANSDERMAL", "transdermal",
-		{ 0, 0 }, { { 0, 0, 0 }, { 0, 0, 0 } }, 0, 0 },
+		{ 0, 0 }, { { 0, 0, 0 }, { 0, 0, 0 } }, 0, 0,
+		0.0 },
 	/* Neuraxial: local action, never a systemic dose; seed: preserved
 	 * products "should not be used centrally". */
 	[KET_ROUTE_EPIDURAL] = { "KET_ROUTE_EPIDURAL", "epidural", { 0, 0 },
-		{ { 0, 0, 0 }, { 0, 0, 0 } }, 0, 1 },
+		{ { 0, 0, 0 }, { 0, 0, 0 } }, 0, 1,
+		0.0 },
 	[KET_ROUTE_INTRATHECAL] = { "KET_ROUTE_INTRATHECAL", "intrathecal",
-		{ 0, 0 }, { { 0, 0, 0 }, { 0, 0, 0 } }, 0, 1 },
+		{ 0, 0 }, { { 0, 0, 0 }, { 0, 0, 0 } }, 0, 1,
+		0.0 },
 };
 
 const ket_limits *ket_profile_row(int32_t profile)
@@ -200,4 +216,40 @@ const ket_route_row *ket_route_row_for(int32_t route)
 	if (route < 0 || (size_t)route >= sizeof routes / sizeof routes[0])
 		return NULL;
 	return &routes[route];
+}
+
+/* PK models: CLINICAL.md "Pharmacokinetic models" (k in 1/min, V in L).
+ * Populations (CLINICAL.md decision): adult models 40-140 kg and 18 years
+ * or more; Herd 1-14 years and 10.8-74.8 kg, and needs the age. */
+static const ket_pk_model_row pk_models[] = {
+	/* Domino et al., Clin Pharmacol Ther 1984;36:645. */
+	[KET_PK_DOMINO_1984] = { 3, 1, 0.063, 0.438, 0.592, 0.247, 0.590,
+		0.0146, { 0, 0, 0 }, { 0, 0, 0 }, 1.0, 40.0, 140.0, 18.0, 0.0,
+		0 },
+	/* Clements & Nimmo, Br J Anaesth 1981;53:27. */
+	[KET_PK_CLEMENTS_1981] = { 2, 1, 1.7522, 0.0109, 0.0186, 0.0137, 0.0,
+		0.0, { 0, 0, 0 }, { 0, 0, 0 }, 1.0, 40.0, 140.0, 18.0, 0.0,
+		0 },
+	/* Hijazi et al., Br J Anaesth 2003;90:155 (adult ICU). */
+	[KET_PK_HIJAZI_2003] = { 2, 1, 1.08, 0.0333, 0.0088, 0.0030, 0.0,
+		0.0, { 0, 0, 0 }, { 0, 0, 0 }, 1.0, 40.0, 140.0, 18.0, 0.0,
+		0 },
+	/* Herd et al., Paediatr Anaesth 2007: V1 38.7, V2 102 L per 70 kg;
+	 * CL 90, Q 215 L/h per 70 kg, allometric exponent 0.75. */
+	[KET_PK_HERD_2007] = { 2, 0, 0.0, 0, 0, 0, 0, 0,
+		{ 38.7, 102.0, 0.0 }, { 90.0, 215.0, 0.0 }, 0.75, 10.8, 74.8,
+		1.0, 14.0, 1 },
+	/* Kamp et al., Anesthesiology 2020;133:1192: V1 25, V2 56, V3 157 L;
+	 * CL 84, Q2 161, Q3 79 L/h per 70 kg, linear in weight. */
+	[KET_PK_KAMP_2020] = { 3, 0, 0.0, 0, 0, 0, 0, 0,
+		{ 25.0, 56.0, 157.0 }, { 84.0, 161.0, 79.0 }, 1.0, 40.0, 140.0,
+		18.0, 0.0, 0 },
+};
+
+const ket_pk_model_row *ket_pk_model_row_for(int32_t model)
+{
+	if (model < 0 ||
+	    (size_t)model >= sizeof pk_models / sizeof pk_models[0])
+		return NULL;
+	return &pk_models[model];
 }

@@ -53,7 +53,31 @@ typedef struct ket_route_row {
 	double f[2][3];     /* [basis][point, low, high] */
 	int variable;       /* KET_W_VARIABLE_ROUTE */
 	int neuraxial;
+	double ka_per_min;  /* first-order absorption; 0: none (IV) or no data */
 } ket_route_row;
+
+/* A PK model: CLINICAL.md "Pharmacokinetic models". */
+typedef struct ket_pk_model_row {
+	int compartments;
+	int published_micro;    /* 1: V1 per kg and k's; 0: V and CL per 70 kg */
+	double v1_l_per_kg;     /* published_micro */
+	double k10, k12, k21, k13, k31;
+	double v_l_70kg[3];     /* !published_micro: V1, V2, V3 per 70 kg */
+	double cl_l_per_h_70kg[3]; /* CL, Q2, Q3 per 70 kg */
+	double cl_exponent;     /* (WT/70)^exponent for clearances */
+	double weight_min_kg, weight_max_kg; /* population */
+	double age_min_years, age_max_years; /* age_max 0: none */
+	int needs_age;
+} ket_pk_model_row;
+
+const ket_pk_model_row *ket_pk_model_row_for(int32_t model);
+
+/* ---- pk_expm.c ---------------------------------------------------------- */
+/* State: 3 compartments + one depot per distinct absorption rate (at most
+ * 6); the propagator works on the doubled system [[A, I], [0, 0]]. */
+#define KET_PK_STATE_MAX 9
+#define KET_PK_DIM_MAX (2 * KET_PK_STATE_MAX)
+void ket_expm(const double *m, int n, double *out);
 
 extern const ket_clinical_constants ket_clinical;
 const ket_limits *ket_profile_row(int32_t profile);     /* NULL if unknown */
