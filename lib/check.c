@@ -12,11 +12,6 @@ double ket_nan(void)
 	return (double)NAN;
 }
 
-int ket_is_finite(double x)
-{
-	return isfinite(x) != 0;
-}
-
 /* value > limit; a computed value (exact == 0) must exceed the limit by more
  * than KET_REL_TOL relative, so last-bit error never crosses a limit. */
 int ket_above(double value, double limit, int exact)

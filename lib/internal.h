@@ -17,6 +17,8 @@
 #error "libketamine must not be built with -ffast-math or -ffinite-math-only: they delete the NaN and infinity checks that make it fail safe"
 #endif
 
+#include <math.h>
+
 #include <ketamine.h>
 
 /* API.md "Comparisons": a computed quantity within 1e-9 relative of a limit
@@ -92,7 +94,12 @@ typedef struct ket_field {  /* one double input, for the finite stage */
 } ket_field;
 
 double ket_nan(void);
-int ket_is_finite(double x);
+
+/* Inline: it runs once per sample in long simulations. */
+static inline int ket_is_finite(double x)
+{
+	return isfinite(x) != 0;
+}
 int ket_above(double value, double limit, int exact);
 int ket_below(double value, double limit, int exact);
 int ket_all_finite(const double *values, size_t n);

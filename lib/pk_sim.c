@@ -9,6 +9,8 @@
  * absorption depot per distinct absorption rate among the doses' routes.
  * Amounts in mg, time in min; ng/mL = mg/L x 1000.
  */
+#include <float.h>
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -16,10 +18,14 @@
 
 #define N_ROUTES 10
 #define DEPOT_NONE (-1)
-/* Two intervals whose lengths differ by less than this relative amount
- * share a propagator: i/60 - (i-1)/60 varies in the last bits, and an
- * interval 1e-14 longer moves a concentration by far less than 1e-9. */
-#define SAME_STEP_REL 1e-14
+/* Sample times like i / 60 carry rounding noise of a few ulps of t, so
+ * their differences vary in the last bits.  An interval within
+ * SAME_STEP_ULPS ulps of t of a cached one reuses its propagator; the state
+ * then stands for a time that differs from the nominal one by at most that
+ * much (2e-11 min at 24 h, a relative change of concentration far below
+ * 1e-12), and the difference never accumulates, because the next interval
+ * is measured from the state's own time. */
+#define SAME_STEP_ULPS 64.0
 
 typedef struct pk_system {
 	int n;          /* state size */
@@ -32,8 +38,10 @@ typedef struct pk_system {
 typedef struct pk_step {
 	double h;
 	int valid;
+	unsigned input_version; /* which input fu was computed for */
 	double e[KET_PK_STATE_MAX * KET_PK_STATE_MAX];
 	double f[KET_PK_STATE_MAX * KET_PK_STATE_MAX];
+	double fu[KET_PK_STATE_MAX]; /* F u for that input */
 } pk_step;
 
 typedef struct pk_cache {
@@ -123,16 +131,18 @@ static void compute_step(const pk_system *s, double h, pk_step *st)
 	}
 	st->h = h;
 	st->valid = 1;
+	st->input_version = 0;
 }
 
-static const pk_step *step_for(pk_cache *c, const pk_system *s, double h)
+static pk_step *step_for(pk_cache *c, const pk_system *s, double h,
+                        double tol)
 {
 	int i;
 
 	for (i = 0; i < 2; i++) {
-		const pk_step *st = &c->slot[i];
+		pk_step *st = &c->slot[i];
 
-		if (st->valid && fabs(st->h - h) <= SAME_STEP_REL * h)
+		if (st->valid && fabs(st->h - h) <= tol)
 			return st;
 	}
 	compute_step(s, h, &c->slot[c->next]);
@@ -141,30 +151,160 @@ static const pk_step *step_for(pk_cache *c, const pk_system *s, double h)
 	return &c->slot[i];
 }
 
-/* x = E x + F u over h minutes (h > 0). */
-static void advance(pk_cache *c, const pk_system *s, double h, double *x,
-                    const double *u)
-{
-	double y[KET_PK_STATE_MAX];
-	const pk_step *st;
-	int i, j, n = s->n;
+/* y = E x + fu with the size known at compile time and each row's dot
+ * product written out, so no loop overhead is left: this product is the
+ * whole cost of a long simulation. */
+#define P(e, x, k) ((e)[k] * (x)[k])
+/* Pairwise sums: the next sample waits on this row's sum, so a shallow
+ * tree of additions (not a chain) sets the pace of a long simulation. */
+#define DOT2(e, x) (P(e, x, 0) + P(e, x, 1))
+#define DOT3(e, x) (DOT2(e, x) + P(e, x, 2))
+#define DOT4(e, x) (DOT2(e, x) + (P(e, x, 2) + P(e, x, 3)))
+#define DOT5(e, x) (DOT4(e, x) + P(e, x, 4))
+#define DOT6(e, x) (DOT4(e, x) + (P(e, x, 4) + P(e, x, 5)))
+#define DOT7(e, x) (DOT4(e, x) + ((P(e, x, 4) + P(e, x, 5)) + P(e, x, 6)))
+#define DOT8(e, x) (DOT4(e, x) + DOT4((e) + 4, (x) + 4))
+#define DOT9(e, x) (DOT8(e, x) + P(e, x, 8))
 
-	if (!(h > 0.0))
+#define ROW(i, N) y[i] = fu[i] + DOT##N(e + (i) * KET_PK_STATE_MAX, v)
+
+#define DEFINE_STEP_N(N)                                                 \
+	static void step_##N(const double *restrict e,                 \
+	                     const double *restrict fu,                \
+	                     double *restrict x)                       \
+	{                                                                \
+		double y[N], v[N];                                       \
+		int i;                                                   \
+		for (i = 0; i < N; i++)                                  \
+			v[i] = x[i];                                     \
+		for (i = 0; i < N; i++)                                  \
+			ROW(i, N);                                       \
+		for (i = 0; i < N; i++)                                  \
+			x[i] = y[i];                                     \
+	}
+DEFINE_STEP_N(2)
+DEFINE_STEP_N(3)
+DEFINE_STEP_N(4)
+DEFINE_STEP_N(5)
+DEFINE_STEP_N(6)
+DEFINE_STEP_N(7)
+DEFINE_STEP_N(8)
+DEFINE_STEP_N(9)
+
+/* A run of samples on a regular grid: while the next sample lies one
+ * cached interval on and no dose event comes first, the state stays in
+ * local variables.  Returns the index of the first sample not taken. */
+typedef struct pk_grid {
+	const pk_step *st;
+	const double *times;
+	double *conc;
+	size_t n_times;
+	double next_event;
+	double v1_l;
+} pk_grid;
+
+#define DEFINE_GRID_N(N)                                                 \
+	static size_t grid_##N(const pk_grid *g, size_t i, double *t,    \
+	                       double *x)                                \
+	{                                                                \
+		const double *restrict e = g->st->e;                     \
+		const double *restrict fu = g->st->fu;                   \
+		double h = g->st->h, y[N], v[N], now = *t;               \
+		int k;                                                   \
+		for (k = 0; k < N; k++)                                  \
+			v[k] = x[k];                                     \
+		for (; i < g->n_times; i++) {                            \
+			double to = g->times[i];                         \
+			if (!(to < g->next_event) ||                     \
+			    fabs(to - now - h) >                         \
+			            SAME_STEP_ULPS * DBL_EPSILON * to)   \
+				break;                                   \
+			for (k = 0; k < N; k++)                          \
+				ROW(k, N);                               \
+			for (k = 0; k < N; k++)                          \
+				v[k] = y[k];                             \
+			now += h;                                        \
+			g->conc[i] = v[0] / g->v1_l * 1000.0;            \
+		}                                                        \
+		for (k = 0; k < N; k++)                                  \
+			x[k] = v[k];                                     \
+		*t = now;                                                \
+		return i;                                                \
+	}
+DEFINE_GRID_N(2)
+DEFINE_GRID_N(3)
+DEFINE_GRID_N(4)
+DEFINE_GRID_N(5)
+DEFINE_GRID_N(6)
+DEFINE_GRID_N(7)
+DEFINE_GRID_N(8)
+DEFINE_GRID_N(9)
+
+static size_t run_grid(const pk_grid *g, int n, size_t i, double *t,
+                       double *x)
+{
+	switch (n) {
+	case 2: return grid_2(g, i, t, x);
+	case 3: return grid_3(g, i, t, x);
+	case 4: return grid_4(g, i, t, x);
+	case 5: return grid_5(g, i, t, x);
+	case 6: return grid_6(g, i, t, x);
+	case 7: return grid_7(g, i, t, x);
+	case 8: return grid_8(g, i, t, x);
+	default: return grid_9(g, i, t, x);
+	}
+}
+
+static void apply_step(const pk_step *st, int n, double *x)
+{
+	switch (n) {
+	case 2: step_2(st->e, st->fu, x); break;
+	case 3: step_3(st->e, st->fu, x); break;
+	case 4: step_4(st->e, st->fu, x); break;
+	case 5: step_5(st->e, st->fu, x); break;
+	case 6: step_6(st->e, st->fu, x); break;
+	case 7: step_7(st->e, st->fu, x); break;
+	case 8: step_8(st->e, st->fu, x); break;
+	default: step_9(st->e, st->fu, x); break;
+	}
+}
+
+/* F u, computed once per propagator and input (the input changes only at
+ * dose events). */
+static void refresh_input(pk_step *st, int n, const double *u,
+                          unsigned version)
+{
+	int i, j;
+
+	if (st->input_version == version)
 		return;
-	st = step_for(c, s, h);
 	for (i = 0; i < n; i++) {
-		const double *e = &st->e[i * KET_PK_STATE_MAX];
-		const double *f = &st->f[i * KET_PK_STATE_MAX];
 		double sum = 0.0;
 
 		for (j = 0; j < n; j++)
-			sum += e[j] * x[j];
-		for (j = 0; j < n; j++)
-			if (u[j] > 0.0)
-				sum += f[j] * u[j];
-		y[i] = sum;
+			sum += st->f[i * KET_PK_STATE_MAX + j] * u[j];
+		st->fu[i] = sum;
 	}
-	memcpy(x, y, sizeof(double) * (size_t)n);
+	st->input_version = version;
+}
+
+/* x = E x + F u from time *t to `to` (the state's time becomes *t plus the
+ * interval actually used: see SAME_STEP_ULPS).  Input versions start at 1;
+ * 0 marks a propagator whose fu is not computed yet. */
+static const pk_step *advance(pk_cache *c, const pk_system *s, double *t,
+                              double to, double *x, const double *u,
+                              unsigned u_version)
+{
+	pk_step *st;
+	double h = to - *t;
+
+	if (!(h > 0.0))
+		return NULL;
+	st = step_for(c, s, h, SAME_STEP_ULPS * DBL_EPSILON * fabs(to));
+	*t += st->h;
+	refresh_input(st, s->n, u, u_version);
+	apply_step(st, s->n, x);
+	return st;
 }
 
 /* ---- validation --------------------------------------------------------- */
@@ -213,12 +353,31 @@ static ket_status check_dose(const ket_pk_dose *d, double previous_start)
 	return KET_OK;
 }
 
+/* One pass over the (possibly many) times: 1 when all are finite, and
+ * *ordered set when they are also >= 0 and non-decreasing (reported later,
+ * in the range stage). */
+static int scan_times(const double *t, size_t n, int *ordered)
+{
+	double previous = 0.0;
+	int finite = 1;
+	size_t i;
+
+	*ordered = 1;
+	for (i = 0; i < n; i++) {
+		finite &= ket_is_finite(t[i]);
+		*ordered &= !(t[i] < previous);
+		previous = t[i];
+	}
+	return finite;
+}
+
 static ket_status check_inputs(const ket_pk_params *pk,
                                const ket_pk_dose *doses, size_t n_doses,
                                const double *times, size_t n_times)
 {
 	size_t i;
 	double previous = 0.0;
+	int times_ordered;
 
 	if (check_params(pk) != KET_OK)
 		return KET_E_NOT_FINITE;
@@ -229,7 +388,7 @@ static ket_status check_inputs(const ket_pk_params *pk,
 		if (!ket_all_finite(v, 3))
 			return KET_E_NOT_FINITE;
 	}
-	if (!ket_all_finite(times, n_times))
+	if (!scan_times(times, n_times, &times_ordered))
 		return KET_E_NOT_FINITE;
 	if (check_params_range(pk) != KET_OK)
 		return KET_E_RANGE;
@@ -240,11 +399,7 @@ static ket_status check_inputs(const ket_pk_params *pk,
 			return st;
 		previous = doses[i].start_min;
 	}
-	for (i = 0; i < n_times; i++) {
-		if (times[i] < 0.0 || (i > 0 && times[i] < times[i - 1]))
-			return KET_E_RANGE;
-	}
-	return KET_OK;
+	return times_ordered ? KET_OK : KET_E_RANGE;
 }
 
 /* ---- simulation --------------------------------------------------------- */
@@ -256,6 +411,7 @@ typedef struct pk_run {
 	size_t started;           /* doses[0, started) have begun */
 	double x[KET_PK_STATE_MAX];
 	double u[KET_PK_STATE_MAX]; /* infusion input, mg/min per state */
+	unsigned u_version;       /* changes with u; 0 is never used */
 	double next_event;        /* next dose start or infusion end */
 } pk_run;
 
@@ -292,6 +448,7 @@ static void update_input(pk_run *r, double t)
 	size_t i;
 
 	memset(r->u, 0, sizeof r->u);
+	r->u_version = r->u_version == UINT_MAX ? 1u : r->u_version + 1u;
 	r->next_event = r->started < r->n_doses
 	                        ? r->doses[r->started].start_min
 	                        : (double)INFINITY;
@@ -314,6 +471,7 @@ static void simulate(const pk_system *s, const ket_pk_dose *doses,
 {
 	pk_cache cache;
 	pk_run r;
+	const pk_step *last;
 	double t = 0.0;
 	size_t i;
 
@@ -324,26 +482,50 @@ static void simulate(const pk_system *s, const ket_pk_dose *doses,
 	r.n_doses = n_doses;
 	start_due(&r, t);
 	update_input(&r, t);
-	for (i = 0; i < n_times; i++) {
+	i = 0;
+	while (i < n_times) {
+		double to = times[i];
+
 		/* Each pass consumes a dose start or an infusion end. */
-		while (r.next_event <= times[i]) {
-			advance(&cache, s, r.next_event - t, r.x, r.u);
-			t = r.next_event;
-			start_due(&r, t);
-			update_input(&r, t);
+		while (r.next_event <= to) {
+			double event = r.next_event;
+
+			(void)advance(&cache, s, &t, event, r.x, r.u,
+			              r.u_version);
+			start_due(&r, event);
+			update_input(&r, event);
 		}
-		advance(&cache, s, times[i] - t, r.x, r.u);
-		t = times[i];
-		conc[i] = conc_ng_per_ml(s, r.x);
+		last = advance(&cache, s, &t, to, r.x, r.u, r.u_version);
+		conc[i++] = conc_ng_per_ml(s, r.x);
+		if (last != NULL) {
+			pk_grid g = { last, times, conc, n_times, r.next_event,
+			              s->v1_l };
+
+			i = run_grid(&g, s->n, i, &t, r.x);
+		}
 	}
 }
 
 static void fill_nan(double *v, size_t n)
 {
+	double nan = ket_nan();
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		v[i] = ket_nan();
+		v[i] = nan;
+}
+
+static ket_status validate_simulation(const ket_pk_params *pk,
+                                      const ket_pk_dose *doses,
+                                      size_t n_doses, const double *times,
+                                      size_t n_times, const double *conc)
+{
+	if (pk == NULL || (doses == NULL && n_doses > 0) ||
+	    (n_times > 0 && (times == NULL || conc == NULL)))
+		return KET_E_NULL;
+	if (n_doses > KET_MAX_ITEMS || n_times > KET_MAX_ITEMS)
+		return KET_E_RANGE;
+	return check_inputs(pk, doses, n_doses, times, n_times);
 }
 
 ket_status ket_pk_simulate(const ket_pk_params *pk, const ket_pk_dose *doses,
@@ -354,17 +536,14 @@ ket_status ket_pk_simulate(const ket_pk_params *pk, const ket_pk_dose *doses,
 	pk_system sys;
 	ket_status st;
 
-	if (conc_ng_per_ml != NULL && n_times <= KET_MAX_ITEMS)
-		fill_nan(conc_ng_per_ml, n_times);
-	if (pk == NULL || (doses == NULL && n_doses > 0) ||
-	    (n_times > 0 && (times_min == NULL || conc_ng_per_ml == NULL)))
-		return KET_E_NULL;
-	if (n_doses > KET_MAX_ITEMS || n_times > KET_MAX_ITEMS)
-		return KET_E_RANGE;
-	p = *pk; /* read once */
-	st = check_inputs(&p, doses, n_doses, times_min, n_times);
-	if (st != KET_OK)
+	st = validate_simulation(pk, doses, n_doses, times_min, n_times,
+	                         conc_ng_per_ml);
+	if (st != KET_OK) {
+		if (conc_ng_per_ml != NULL && n_times <= KET_MAX_ITEMS)
+			fill_nan(conc_ng_per_ml, n_times);
 		return st;
+	}
+	p = *pk; /* read once */
 	system_init(&sys, &p);
 	system_add_depots(&sys, doses, n_doses);
 	simulate(&sys, doses, n_doses, times_min, n_times, conc_ng_per_ml);
@@ -411,10 +590,10 @@ static void plan(const pk_system *s, const double *targets, size_t n,
 
 	memset(&cache, 0, sizeof cache);
 	for (k = 0; k < n; k++) {
-		const pk_step *st = step_for(&cache, s, h);
-		double c_unit, c_free, rate;
+		const pk_step *st = step_for(&cache, s, h, 0.0);
+		double c_unit, c_free, rate, t = 0.0;
 
-		advance(&cache, s, h, x, none);
+		advance(&cache, s, &t, h, x, none, 1u);
 		c_free = conc_ng_per_ml(s, x);
 		c_unit = st->f[0] / 60.0 / s->v1_l * 1000.0; /* 1 mg/h */
 		rate = (targets[k] - c_free) / c_unit;
