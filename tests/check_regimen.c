@@ -370,6 +370,15 @@ static const struct prep_ok_row prep_ok_rows[] = {
 	/* The undiluted 100 mg/mL vial is refused for IV only. */
 	{ "oral: 100 mg/mL undiluted allowed", 200, 2, 100, PO, 2, 0, 100, 0 },
 	{ "IM: 100 mg/mL undiluted allowed", 200, 2, 100, IM, 2, 0, 100, 0 },
+	/* Computed within 1e-9 of a threshold: at it.  500 (1 + 1e-12) /
+	 * 10 = 50.00000000005 mg/mL IV: accepted. */
+	{ "IV 50 mg/mL + 1e-12 relative", 500.0 * (1.0 + 1e-12), 10, 100, IV,
+	  5.0 * (1.0 + 1e-12), 10.0 - 5.0 * (1.0 + 1e-12),
+	  50.0 * (1.0 + 1e-12), 0 },
+	/* 10 (1 - 1e-12) / 100 = 0.0999999999999 mL: at 0.1, no warning. */
+	{ "stock volume 0.1 - 1e-13: not small", 10.0 * (1.0 - 1e-12), 10,
+	  100, IV, 0.1 * (1.0 - 1e-12), 10.0 - 0.1 * (1.0 - 1e-12),
+	  1.0 - 1e-12, 0 },
 };
 
 START_TEST(test_prepare_ok)
@@ -422,6 +431,29 @@ START_TEST(test_prepare_small_volume_finding)
 }
 END_TEST
 
+/* The stock volume is computed: 100 (1 + 1e-12) / 10 = 10.00000000001 mL
+ * is at the 10 mL final volume within 1e-9, so accepted (not "too weak");
+ * the diluent is 0 within that tolerance. */
+START_TEST(test_prepare_stock_at_final_volume)
+{
+	ket_preparation_order o = prep_order(100.0 * (1.0 + 1e-12), 10, 10,
+	                                     IV);
+	ket_preparation p;
+	ket_report r;
+
+	garble(&r);
+	ck_assert_int_eq(ket_prepare(&o, &p, &r), KET_OK);
+	expect_close("stock at final", "stock_volume_ml", p.stock_volume_ml,
+	             10.0 * (1.0 + 1e-12));
+	ck_assert_msg(tu_close(p.diluent_volume_ml, 0, 0, 1e-9),
+	              "diluent %.17g", p.diluent_volume_ml);
+	expect_close("stock at final", "final_concentration_mg_per_ml",
+	             p.final_concentration_mg_per_ml, 10.0 * (1.0 + 1e-12));
+	ck_assert_uint_eq(p.warnings, 0);
+	ck_assert_uint_eq(r.count, 0);
+}
+END_TEST
+
 struct prep_err_row {
 	const char *name;
 	double total_mg, final_ml, stock;
@@ -469,6 +501,13 @@ static const struct prep_err_row prep_err_rows[] = {
 	  "final_volume_ml", 0, ANY },
 	{ "final volume -5", 500, -5, 100, IV, KET_E_RANGE, I_VOL,
 	  "final_volume_ml", -5, ANY },
+	/* Typed bounds are compared exactly. */
+	{ "final volume 1000 (1 + 1e-12)", 500, 1000.0 * (1.0 + 1e-12), 100,
+	  IV, KET_E_RANGE, I_VOL, "final_volume_ml", 1000.0 * (1.0 + 1e-12),
+	  1000 },
+	{ "stock 100 (1 + 1e-12)", 100, 10, 100.0 * (1.0 + 1e-12), SC,
+	  KET_E_CONCENTRATION, I_CONC, "stock_mg_per_ml",
+	  100.0 * (1.0 + 1e-12), 100 },
 	/* total_mg > 0. */
 	{ "total 0", 0, 50, 100, IV, KET_E_DOSE, I_DOSE, "total_mg", 0, ANY },
 	{ "total -0.0", -0.0, 50, 100, IV, KET_E_DOSE, I_DOSE, "total_mg", 0,
@@ -641,6 +680,13 @@ static const struct dur_row dur_rows[] = {
 	{ "hang 168.01", 50, 2, 168.01, KET_E_RANGE, 0, 0 },
 	{ "hang -0.01", 50, 2, -0.01, KET_E_RANGE, 0, 0 },
 	{ "hang -24", 50, 2, -24, KET_E_RANGE, 0, 0 },
+	/* Typed bounds are compared exactly. */
+	{ "volume 1000 (1 + 1e-12)", 1000.0 * (1.0 + 1e-12), 2, 24,
+	  KET_E_RANGE, 0, 0 },
+	{ "rate 1000 (1 + 1e-12)", 50, 1000.0 * (1.0 + 1e-12), 24, KET_E_RANGE,
+	  0, 0 },
+	{ "hang 168 (1 + 1e-12)", 50, 2, 168.0 * (1.0 + 1e-12), KET_E_RANGE, 0,
+	  0 },
 	/* Non-finite before ranges, whatever the parameter's position. */
 	{ "volume 0 + NaN rate", 0, (double)NAN, 24, KET_E_NOT_FINITE, 0, 0 },
 	{ "rate 0 + Inf hang", 50, 0, (double)INFINITY, KET_E_NOT_FINITE, 0,
@@ -879,6 +925,27 @@ static const struct pca_ok_row pca_ok_rows[] = {
 	 * n4 = 24 -> 240. */
 	{ "ASRA profile, no hourly limit", LIM_ASRA, 70, 10, 10, 0, 0, 0, RAC,
 	  60, 240, 60.0 / 70.0, 0 },
+	/* Computed quantities within 1e-9 relative of a limit count as at
+	 * it.  30 / (60 (1 - 1e-12)) = 0.5000000000005 mg/kg/h: accepted. */
+	{ "per kg 0.5 + 1e-12 relative: at the max", LIM_DEFAULT,
+	  60.0 * (1.0 - 1e-12), 10, 3, 0, 30, 0, RAC, 30, 120,
+	  30.0 / (60.0 * (1.0 - 1e-12)), 0 },
+	/* 24.5 (1 + 1e-12) / 70 = 0.35 + 3.5e-13 mg/kg: at the bolus hard
+	 * max; n1 = 1. */
+	{ "bolus per kg 0.35 + 1e-12 relative", LIM_DEFAULT, 70,
+	  24.5 * (1.0 + 1e-12), 3, 0, 30, 0, RAC, 24.5 * (1.0 + 1e-12),
+	  98.0 * (1.0 + 1e-12), 0.35 * (1.0 + 1e-12), W_MAX },
+	/* Limit 10 (1 - 1e-12) vs basal + one bolus = 10: within 1e-9,
+	 * accepted; n1 = floor(0.999999999999 + 1e-9) = 1 -> min(10,
+	 * limit) = the limit; n4 = min(80, 4) = 4 -> 40. */
+	{ "1-hour limit 1e-12 below one bolus", LIM_DEFAULT, 70, 10, 3, 0,
+	  10.0 * (1.0 - 1e-12), 0, RAC, 10.0 * (1.0 - 1e-12), 40,
+	  10.0 * (1.0 - 1e-12) / 70.0, 0 },
+	/* A typed bolus against the mg limit is compared exactly:
+	 * 25 (1 + 1e-12) mg > 25 warns.  n1 = 2, n4 = 8. */
+	{ "bolus 25 + 1e-12 relative warns (exact)", LIM_DEFAULT, 150,
+	  25.0 * (1.0 + 1e-12), 30, 0, 0, 0, RAC, 50.0 * (1.0 + 1e-12),
+	  200.0 * (1.0 + 1e-12), 50.0 * (1.0 + 1e-12) / 150.0, W_MAX },
 };
 
 START_TEST(test_pca_ok)
@@ -978,6 +1045,12 @@ static const struct pca_err_row pca_err_rows[] = {
 	  I_LOCK, "lockout_min", 0, 1 },
 	{ "lockout -3", LIM_DEFAULT, 70, 10, -3, 0, 30, 0, RAC, KET_E_RANGE,
 	  I_LOCK, "lockout_min", -3, 1 },
+	/* Typed ranges are compared exactly. */
+	{ "lockout 1 - 1e-12", LIM_DEFAULT, 70, 1, 1.0 - 1e-12, 0, 30, 0, RAC,
+	  KET_E_RANGE, I_LOCK, "lockout_min", 1.0 - 1e-12, 1 },
+	{ "lockout 120 (1 + 1e-12)", LIM_DEFAULT, 70, 10,
+	  120.0 * (1.0 + 1e-12), 0, 0, 0, RAC, KET_E_RANGE, I_LOCK,
+	  "lockout_min", 120.0 * (1.0 + 1e-12), 120 },
 	/* basal >= 0. */
 	{ "basal -0.01", LIM_DEFAULT, 70, 10, 3, -0.01, 30, 0, RAC,
 	  KET_E_RANGE, I_PERH, "basal_mg_per_h", -0.01, 0 },
@@ -1849,6 +1922,8 @@ static const struct burst_err_row burst_err_rows[] = {
 	  I_RDAY, "response_day", 4, ANY },
 	{ "response day -1", LIM_PALL, -1, 70, 10, 0.1, SC, RAC, KET_E_RANGE,
 	  I_RDAY, "response_day", -1, ANY },
+	{ "response day INT32_MIN", LIM_PALL, INT32_MIN, 70, 10, 0.1, SC, RAC,
+	  KET_E_RANGE, I_RDAY, "response_day", ANY, ANY },
 	/* Weight 0.5..350. */
 	{ "weight 0.49", LIM_PALL, 1, 0.49, 10, 0, SC, RAC, KET_E_WEIGHT, I_WT,
 	  "weight_kg", 0.49, 0.5 },
@@ -2155,6 +2230,16 @@ static const struct oral_ok_row oral_ok_rows[] = {
 	/* 102.5 / 5 = 20.5: half a step rounds up -> 21 = 105 (2.4 %). */
 	{ "half a step rounds up", LIM_DEFAULT, 102.5, SC, PO, 1, 1, 5, 10,
 	  RAC, 105, 10.5, 105, 102.5 * F_SC / F_PO, W_RND | W_VAR },
+	/* 73.5 x 0.7 = 51.45 / 2.1 = 24.4999999999999964 in doubles: a half
+	 * step, so 25 steps = 52.5 mg (2 %), never 24 = 50.4. */
+	{ "half a step just below .5 in doubles", LIM_DEFAULT, 73.5, SC, PO,
+	  0.7, 1, 2.1, 10, RAC, 52.5, 5.25, 52.5, 73.5 * F_SC / F_PO,
+	  W_RND | W_VAR },
+	/* The ratio is typed: compared exactly, 1 + 1e-12 warns. */
+	{ "ratio 1 + 1e-12 warns (exact)", LIM_DEFAULT, 100, SC, PO,
+	  1.0 + 1e-12, 1, 0, 10, RAC, 100.0 * (1.0 + 1e-12),
+	  10.0 * (1.0 + 1e-12), 100.0 * (1.0 + 1e-12), 100 * F_SC / F_PO,
+	  W_MAX | W_VAR },
 	/* 790 / 50 = 15.8 -> 16 = 800 = the hard max (1.3 % off). */
 	{ "rounded up to the oral hard max", LIM_DEFAULT, 790, SC, PO, 1, 1, 50,
 	  50, RAC, 800, 16, 800, 790 * F_SC / F_PO, W_RND | W_MAX | W_VAR },
@@ -2301,6 +2386,8 @@ static const struct oral_err_row oral_err_rows[] = {
 	  I_RATIO, RATIO, 0, 0.1 },
 	{ "ratio -1", LIM_DEFAULT, 100, SC, PO, -1, 1, 0, 10, RAC, KET_E_RANGE,
 	  I_RATIO, RATIO, -1, 0.1 },
+	{ "ratio 2 (1 + 1e-12)", LIM_DEFAULT, 100, SC, PO, 2.0 * (1.0 + 1e-12),
+	  1, 0, 10, RAC, KET_E_RANGE, I_RATIO, RATIO, 2.0 * (1.0 + 1e-12), 2 },
 	/* Doses 1-6. */
 	{ "doses 0", LIM_DEFAULT, 100, SC, PO, 1, 0, 5, 10, RAC, KET_E_RANGE,
 	  I_DOSES, DOSES, 0, 1 },
@@ -2308,6 +2395,8 @@ static const struct oral_err_row oral_err_rows[] = {
 	  I_DOSES, DOSES, 7, 6 },
 	{ "doses -1", LIM_DEFAULT, 100, SC, PO, 1, -1, 5, 10, RAC, KET_E_RANGE,
 	  I_DOSES, DOSES, -1, 1 },
+	{ "doses INT32_MAX", LIM_DEFAULT, 100, SC, PO, 1, INT32_MAX, 5, 10, RAC,
+	  KET_E_RANGE, I_DOSES, DOSES, ANY, ANY },
 	/* Step 0 or [0.5, 50]. */
 	{ "step 0.49", LIM_DEFAULT, 100, SC, PO, 1, 3, 0.49, 10, RAC,
 	  KET_E_RANGE, I_STEP, STEP, 0.49, 0.5 },
@@ -2317,6 +2406,9 @@ static const struct oral_err_row oral_err_rows[] = {
 	  KET_E_RANGE, I_STEP, STEP, 0.1, 0.5 },
 	{ "step -0.5", LIM_DEFAULT, 100, SC, PO, 1, 3, -0.5, 10, RAC,
 	  KET_E_RANGE, I_STEP, STEP, -0.5, ANY },
+	{ "step 0.5 (1 - 1e-12)", LIM_DEFAULT, 100, SC, PO, 1, 3,
+	  0.5 * (1.0 - 1e-12), 10, RAC, KET_E_RANGE, I_STEP, STEP,
+	  0.5 * (1.0 - 1e-12), 0.5 },
 	/* Solution 0.01..100. */
 	{ "solution 0.0099", LIM_DEFAULT, 100, SC, PO, 1, 3, 5, 0.0099, RAC,
 	  KET_E_CONCENTRATION, I_CONC, SOL, 0.0099, 0.01 },
@@ -2553,6 +2645,7 @@ Suite *ket_suite_regimen(void)
 	tc = tcase_create("ket_prepare");
 	tcase_add_loop_test(tc, test_prepare_ok, 0, TU_ROWS(prep_ok_rows));
 	tcase_add_test(tc, test_prepare_small_volume_finding);
+	tcase_add_test(tc, test_prepare_stock_at_final_volume);
 	tcase_add_loop_test(tc, test_prepare_error, 0, TU_ROWS(prep_err_rows));
 	tcase_add_loop_test(tc, test_prepare_not_finite, 0, 9);
 	tcase_add_test(tc, test_prepare_null);
