@@ -12,6 +12,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <ketamine.h>
@@ -93,7 +94,8 @@ enum {
 	LIM_NO_PCA,      /* default, pca_hard_max 0: invalid */
 	LIM_NO_ORAL,     /* default, oral_hard_max 0: invalid */
 	LIM_NAN_WEIGHT,  /* default, weight_soft_min_kg NaN: invalid */
-	LIM_BAD_FORM     /* default, form 9: invalid */
+	LIM_BAD_FORM,    /* default, form 9: invalid */
+	LIM_BOLUS_CAP    /* default + bolus_cap_mg 5 */
 };
 
 static void make_limits(int kind, ket_limits *l)
@@ -142,6 +144,9 @@ static void make_limits(int kind, ket_limits *l)
 		break;
 	case LIM_BAD_FORM:
 		l->form = 9;
+		break;
+	case LIM_BOLUS_CAP:
+		l->bolus_cap_mg = 5;
 		break;
 	default:
 		break;
@@ -919,6 +924,10 @@ static const struct pca_ok_row pca_ok_rows[] = {
 	  30.0 / 70.0, 0 },
 	{ "limits -0.0 are none", LIM_DEFAULT, 70, 10, 120, 0, -0.0, -0.0, RAC,
 	  10, 20, 10.0 / 70.0, 0 },
+	/* bolus_cap_mg does not apply to a PCA: the 10 mg bolus stands, no
+	 * KET_W_CAPPED; the worked example's figures. */
+	{ "bolus cap 5 mg does not apply", LIM_BOLUS_CAP, 70, 10, 3, 0, 30, 0,
+	  RAC, 30, 120, 30.0 / 70.0, 0 },
 	{ "esketamine limits and order", LIM_ESK, 70, 10, 3, 0, 30, 0, ESK, 30,
 	  120, 30.0 / 70.0, 0 },
 	/* ASRA: PCA hard 1.0.  Lockout 10: n1 = 6 -> 60 = 0.857 per kg;
@@ -1880,6 +1889,53 @@ START_TEST(test_burst_capacity_order)
 }
 END_TEST
 
+/* Conventions: array arguments longer than KET_MAX_ITEMS are KET_E_RANGE,
+ * checked right after the NULL checks.  The buffer really has
+ * KET_MAX_ITEMS + 1 entries, so whatever the library writes stays in it. */
+START_TEST(test_burst_capacity_max_items)
+{
+	size_t big = (size_t)KET_MAX_ITEMS + 1, n;
+	ket_burst_day *days = malloc(big * sizeof *days);
+	ket_burst_order o = burst_order(0, 70, 10, 0.1, SC, RAC);
+	ket_limits lim;
+	ket_report r;
+	ket_status st;
+
+	ck_assert_ptr_nonnull(days);
+	make_limits(LIM_PALL, &lim);
+
+	/* KET_MAX_ITEMS itself is accepted. */
+	n = 99;
+	st = ket_burst_schedule(&o, &lim, days, (size_t)KET_MAX_ITEMS, &n,
+	                        &r);
+	ck_assert_msg(st == KET_OK, "capacity KET_MAX_ITEMS: %s",
+	              ket_status_name(st));
+	ck_assert_uint_eq(n, 5);
+
+	/* One more is refused. */
+	n = 99;
+	garble(&r);
+	st = ket_burst_schedule(&o, &lim, days, big, &n, &r);
+	ck_assert_msg(st == KET_E_RANGE, "capacity KET_MAX_ITEMS + 1: %s",
+	              ket_status_name(st));
+	ck_assert_uint_eq(n, 0);
+	expect_last("capacity KET_MAX_ITEMS + 1", &r, KET_E_RANGE, NO_ITEM,
+	            NULL, ANY, ANY);
+	/* The entries are not checked here: "every entry up to capacity"
+	 * would be a loop over a length the bounded-loop rule has just
+	 * refused, so the contract does not say which of the two wins. */
+
+	/* Lengths come before the non-finite stage. */
+	o.weight_kg = tu_nan();
+	n = 99;
+	st = ket_burst_schedule(&o, &lim, days, big, &n, NULL);
+	ck_assert_msg(st == KET_E_RANGE, "capacity too big + NaN weight: %s",
+	              ket_status_name(st));
+	ck_assert_uint_eq(n, 0);
+	free(days);
+}
+END_TEST
+
 struct burst_err_row {
 	const char *name;
 	int lim;
@@ -2674,6 +2730,7 @@ Suite *ket_suite_regimen(void)
 	tcase_add_loop_test(tc, test_burst_capacity, 0,
 	                    TU_ROWS(burst_cap_rows));
 	tcase_add_test(tc, test_burst_capacity_order);
+	tcase_add_test(tc, test_burst_capacity_max_items);
 	tcase_add_loop_test(tc, test_burst_error, 0, TU_ROWS(burst_err_rows));
 	tcase_add_loop_test(tc, test_burst_not_finite, 0, 9);
 	tcase_add_test(tc, test_burst_null);
