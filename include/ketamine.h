@@ -625,9 +625,9 @@ typedef struct ket_pca {
  * Order: KET_E_NULL (order, limits, out); KET_E_NOT_FINITE (fields in
  * order); KET_E_LIMITS; KET_E_RANGE (unknown form); KET_E_FORM; then
  * KET_E_WEIGHT; KET_E_DOSE (bolus_mg <= 0); KET_E_RANGE, each: lockout
- * outside [1, 120] min, basal below 0, a limit below 0, a 1-hour limit below
- * basal + one bolus, a 4-hour limit below 4 x basal + one bolus or below
- * the 1-hour limit; then the bolus per kg above bolus_hard_max_mg_per_kg
+ * outside [1, 120] min, basal below 0, the 1-hour limit below 0 or below
+ * basal + one bolus, the 4-hour limit below 0, below 4 x basal + one bolus
+ * or below the 1-hour limit (sums compared with the 1e-9 tolerance); then the bolus per kg above bolus_hard_max_mg_per_kg
  * (KET_E_HARD_LIMIT), above bolus_soft_max_mg_per_kg and bolus_mg above
  * bolus_soft_max_mg (KET_W_ABOVE_SOFT_MAX; bolus_cap_mg does not apply:
  * the bolus is what the pump is programmed with); KET_W_UNUSUAL_WEIGHT;
@@ -677,7 +677,8 @@ typedef struct ket_burst_day {
  * warnings are the day's.  The report merges the days' findings in day
  * order, each distinct finding once.
  * Order: KET_E_NULL (order, limits, n_days, and days unless capacity is 0);
- * KET_E_NOT_FINITE; KET_E_LIMITS (also when daily_hard_max_mg_per_24h is
+ * KET_E_RANGE (capacity above KET_MAX_ITEMS: no entry is written, since
+ * the loops are bounded); KET_E_NOT_FINITE; KET_E_LIMITS (also when daily_hard_max_mg_per_24h is
  * 0); KET_E_ROUTE (not SC or IV); KET_E_RANGE (unknown form); KET_E_FORM;
  * KET_E_RANGE (response_day); KET_E_WEIGHT; KET_E_CONCENTRATION /
  * KET_E_CONTRAINDICATED; KET_E_RANGE (pump step); KET_E_BUFFER (capacity
@@ -883,6 +884,8 @@ typedef struct ket_pk_params {
  * Q2/V2, k13 = Q3/V1, k31 = Q3/V3).  KET_W_OUTSIDE_MODEL when the weight or
  * a known age lies outside the model's population (adult models: 40-140 kg
  * or a known age below 18; Herd: 1-14 years or 10.8-74.8 kg).
+ * Two-compartment models have v3_l, q3_l_per_min, k13_per_min and
+ * k31_per_min exactly 0.  An age of -0.0 is a known age of 0.
  * Order: KET_E_NULL (patient, out); KET_E_NOT_FINITE (weight, height,
  * age); KET_E_RANGE (unknown model, unknown sex); KET_E_WEIGHT;
  * KET_E_RANGE (known age above KET_AGE_YEARS_MAX); KET_E_NO_DATA (Herd
@@ -919,12 +922,14 @@ typedef struct ket_pk_dose {
  * doses unless n_doses is 0, times unless n_times is 0, conc_ng_per_ml
  * unless n_times is 0); KET_E_RANGE (n_doses or n_times above
  * KET_MAX_ITEMS); KET_E_NOT_FINITE (the parameters, then the doses in
- * order, then the times); KET_E_RANGE (parameters); then each dose in
+ * order, then the times; every double of the parameters counts);
+ * KET_E_RANGE (parameters); then each dose in
  * order: KET_E_ROUTE (unknown route), KET_E_NO_DATA (transdermal, epidural,
  * intrathecal), KET_E_RANGE (an infusion by a route other than IV or SC, a
  * negative duration), KET_E_DOSE (mg <= 0), KET_E_RANGE (a negative start,
  * or a start before the previous dose's); then KET_E_RANGE (a negative
- * time, or times that decrease).  On error every concentration is NaN. */
+ * time, or times that decrease).  On error every concentration is NaN
+ * (none is written when n_times exceeds KET_MAX_ITEMS). */
 KET_NODISCARD KET_API ket_status ket_pk_simulate(const ket_pk_params *pk,
                                                  const ket_pk_dose *doses,
                                                  size_t n_doses,
@@ -963,7 +968,8 @@ KET_NODISCARD KET_API ket_status ket_pk_summarize(
  * max_rate); KET_E_RANGE (parameters as ket_pk_simulate; a target outside
  * [0, KET_TCI_TARGET_MAX_NG_PER_ML]; step_s outside [1, 3600];
  * max_rate_mg_per_h not above 0: there is no "none").  On error every
- * output is NaN. */
+ * output given (non-NULL) is NaN, none when n_steps exceeds
+ * KET_MAX_ITEMS. */
 KET_NODISCARD KET_API ket_status ket_tci_plan(const ket_pk_params *pk,
                                               const double *targets_ng_per_ml,
                                               size_t n_steps, double step_s,
