@@ -3,15 +3,19 @@
 #   make                  static + shared library and ketamine.pc in build/
 #   make check            the Check suites against the static and the shared
 #                         library (zlib's practice)
-#   make demo             build and run examples/dosing_sheet.c
+#   make demo             build and run examples/dosing_sheet.c, and
+#                         examples/pk_plot.c's default regimen into
+#                         build/ketamine_pk.csv and build/ketamine_pk.svg
 #   make examples         build every examples/*.c into build/examples/
 #   make install          PREFIX DESTDIR LIBDIR INCLUDEDIR PKGCONFIGDIR honoured
 #   make uninstall
 #   make installcheck     stage an install, build examples/embed.c against it
 #                         through pkg-config (shared and static), check the
 #                         header as C++ and the exported symbols
-#   make strict           library, tests and examples with -Werror under gcc
-#                         and clang (build/strict-gcc, build/strict-clang)
+#   make strict           library, tests, examples and the bench with -Werror
+#                         under gcc and clang (build/strict-gcc, build/strict-clang)
+#   make bench            build tests/bench/bench.c against the static library
+#                         (-O2) and run it: calls/s and the PK timings
 #   make clean
 #
 # User CFLAGS, CPPFLAGS and LDFLAGS come after ours, so a packager can
@@ -88,7 +92,7 @@ EXAMPLE_BINS := $(patsubst examples/%.c,$(BUILD)/examples/%,$(EXAMPLE_SRCS))
 
 .PHONY: all lib static shared pc check check-framework tests demo examples \
 	install uninstall installcheck strict strict-gcc strict-clang strict-one \
-	header-cxx clean
+	header-cxx bench clean
 .DELETE_ON_ERROR:
 
 all: static shared pc
@@ -132,7 +136,8 @@ $(PC_FILE): ketamine.pc.in | $(BUILD)
 	    -e 's|@VERSION@|$(VERSION)|' \
 	    ketamine.pc.in > $@
 
-$(BUILD) $(BUILD)/static $(BUILD)/shared $(BUILD)/tests $(BUILD)/examples:
+$(BUILD) $(BUILD)/static $(BUILD)/shared $(BUILD)/tests $(BUILD)/examples \
+$(BUILD)/bench:
 	mkdir -p $@
 
 # ---------------------------------------------------------------- tests
@@ -185,8 +190,25 @@ $(BUILD)/examples/%: examples/%.c $(STATIC_LIB) $(HEADER) | $(BUILD)/examples
 
 examples: $(EXAMPLE_BINS)
 
-demo: $(BUILD)/examples/dosing_sheet
+PK_CSV := $(BUILD)/ketamine_pk.csv
+PK_SVG := $(BUILD)/ketamine_pk.svg
+
+demo: $(BUILD)/examples/dosing_sheet $(BUILD)/examples/pk_plot
 	$(BUILD)/examples/dosing_sheet
+	@echo
+	$(BUILD)/examples/pk_plot --csv $(PK_CSV) --svg $(PK_SVG)
+	@echo "demo: concentration-time curve of the default regimen in $(PK_CSV) and $(PK_SVG)"
+
+# ---------------------------------------------------------------- bench
+
+# -O2 comes from KET_STD; user CFLAGS still come last.
+BENCH_BIN := $(BUILD)/bench/bench
+
+$(BENCH_BIN): tests/bench/bench.c $(STATIC_LIB) $(HEADER) | $(BUILD)/bench
+	$(CC) $(USER_CPPFLAGS) $(CPPFLAGS) $(KET_CFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC_LIB) -lm
+
+bench: $(BENCH_BIN)
+	$(BENCH_BIN)
 
 # ---------------------------------------------------------------- install
 
@@ -236,7 +258,7 @@ strict-gcc:
 strict-clang:
 	$(MAKE) --no-print-directory strict-one CC=clang CXX=clang++ BUILD=$(BUILD)/strict-clang CFLAGS="$(CFLAGS) -Werror"
 
-strict-one: all tests examples header-cxx check
+strict-one: all tests examples $(BENCH_BIN) header-cxx check
 
 # The public header must be warning-free as C++ (extern "C" guards).
 header-cxx: | $(BUILD)
