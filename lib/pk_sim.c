@@ -167,6 +167,26 @@ static pk_step *step_for(pk_cache *c, const pk_system *s, double h,
 #define DOT9(e, x) (DOT8(e, x) + P(e, x, 8))
 
 #define ROW(i, N) y[i] = fu[i] + DOT##N(e + (i) * KET_PK_STATE_MAX, v)
+/* Every row and copy written out too: gcc -O2 keeps a loop over rows and
+ * sends the state through memory each sample. */
+#define ROWS_1(N) ROW(0, N)
+#define ROWS_2(N) ROWS_1(N); ROW(1, N)
+#define ROWS_3(N) ROWS_2(N); ROW(2, N)
+#define ROWS_4(N) ROWS_3(N); ROW(3, N)
+#define ROWS_5(N) ROWS_4(N); ROW(4, N)
+#define ROWS_6(N) ROWS_5(N); ROW(5, N)
+#define ROWS_7(N) ROWS_6(N); ROW(6, N)
+#define ROWS_8(N) ROWS_7(N); ROW(7, N)
+#define ROWS_9(N) ROWS_8(N); ROW(8, N)
+#define COPY_1 v[0] = y[0]
+#define COPY_2 COPY_1; v[1] = y[1]
+#define COPY_3 COPY_2; v[2] = y[2]
+#define COPY_4 COPY_3; v[3] = y[3]
+#define COPY_5 COPY_4; v[4] = y[4]
+#define COPY_6 COPY_5; v[5] = y[5]
+#define COPY_7 COPY_6; v[6] = y[6]
+#define COPY_8 COPY_7; v[7] = y[7]
+#define COPY_9 COPY_8; v[8] = y[8]
 
 #define DEFINE_STEP_N(N)                                                 \
 	static void step_##N(const double *restrict e,                 \
@@ -177,8 +197,7 @@ static pk_step *step_for(pk_cache *c, const pk_system *s, double h,
 		int i;                                                   \
 		for (i = 0; i < N; i++)                                  \
 			v[i] = x[i];                                     \
-		for (i = 0; i < N; i++)                                  \
-			ROW(i, N);                                       \
+		ROWS_##N(N);                                             \
 		for (i = 0; i < N; i++)                                  \
 			x[i] = y[i];                                     \
 	}
@@ -219,10 +238,8 @@ typedef struct pk_grid {
 			    fabs(to - now - h) >                         \
 			            SAME_STEP_ULPS * DBL_EPSILON * to)   \
 				break;                                   \
-			for (k = 0; k < N; k++)                          \
-				ROW(k, N);                               \
-			for (k = 0; k < N; k++)                          \
-				v[k] = y[k];                             \
+			ROWS_##N(N);                                     \
+			COPY_##N;                                        \
 			now += h;                                        \
 			g->conc[i] = v[0] / g->v1_l * 1000.0;            \
 		}                                                        \
