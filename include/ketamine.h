@@ -177,7 +177,8 @@ KET_API const char *ket_warning_name(uint32_t bit);
  * ordered and the delivered dose is one finding (value: the ordered dose if
  * that crosses, else the delivered dose).  On a refusal the warnings found
  * before it stay and the refusal is the last finding.  Findings beyond
- * KET_REPORT_MAX are counted in `dropped`.
+ * KET_REPORT_MAX are counted in `dropped`; a refusal is never dropped (it
+ * takes the last slot, and the warning it displaces is counted instead).
  *
  * `item` names what was judged: the input field for a failed input
  * (weight_kg -> KET_ITEM_WEIGHT, dose / dose_mg_per_kg -> KET_ITEM_DOSE,
@@ -928,8 +929,11 @@ typedef struct ket_pk_dose {
  * intrathecal), KET_E_RANGE (an infusion by a route other than IV or SC, a
  * negative duration), KET_E_DOSE (mg <= 0), KET_E_RANGE (a negative start,
  * or a start before the previous dose's); then KET_E_RANGE (a negative
- * time, or times that decrease).  On error every concentration is NaN
- * (none is written when n_times exceeds KET_MAX_ITEMS). */
+ * time, or times that decrease); KET_E_RANGE when absurd but valid input
+ * (a dose of 1e308 mg, a time of 1e300 min) would give a non-finite
+ * concentration.  An infusion too short to move start + duration off start
+ * in double precision is given at once.  On error every concentration is
+ * NaN (none is written when n_times exceeds KET_MAX_ITEMS). */
 KET_NODISCARD KET_API ket_status ket_pk_simulate(const ket_pk_params *pk,
                                                  const ket_pk_dose *doses,
                                                  size_t n_doses,
@@ -947,7 +951,7 @@ typedef struct ket_pk_summary {
 /* Summary of sampled concentrations.  KET_E_NULL; KET_E_RANGE (n = 0 or
  * above KET_MAX_ITEMS); KET_E_NOT_FINITE (times, concentrations, then the
  * threshold); KET_E_RANGE (times decreasing, a negative concentration or
- * threshold). */
+ * threshold, or sums that overflow). */
 KET_NODISCARD KET_API ket_status ket_pk_summarize(
 	const double *times_min, const double *conc_ng_per_ml, size_t n,
 	double threshold_ng_per_ml, ket_pk_summary *out);
@@ -967,7 +971,8 @@ KET_NODISCARD KET_API ket_status ket_pk_summarize(
  * above KET_MAX_ITEMS); KET_E_NOT_FINITE (parameters, targets, step_s,
  * max_rate); KET_E_RANGE (parameters as ket_pk_simulate; a target outside
  * [0, KET_TCI_TARGET_MAX_NG_PER_ML]; step_s outside [1, 3600];
- * max_rate_mg_per_h not above 0: there is no "none").  On error every
+ * max_rate_mg_per_h not above 0: there is no "none"); KET_E_RANGE when
+ * absurd parameters overflow.  On error every
  * output given (non-NULL) is NaN, none when n_steps exceeds
  * KET_MAX_ITEMS. */
 KET_NODISCARD KET_API ket_status ket_tci_plan(const ket_pk_params *pk,

@@ -15,7 +15,7 @@
 #include "internal.h"
 
 #define TAYLOR_TERMS_MAX 30
-#define SQUARINGS_MAX 60
+#define SQUARINGS_MAX 1100 /* 2^-1100 brings any finite norm below 1/2 */
 
 static double norm1(const double *m, int n)
 {

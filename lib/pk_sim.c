@@ -26,11 +26,16 @@
  * 1e-12), and the difference never accumulates, because the next interval
  * is measured from the state's own time. */
 #define SAME_STEP_ULPS 64.0
+/* ... but never more than this many minutes times the fastest rate of the
+ * system, so the relative error stays near 1e-10 at any time (a sample at
+ * 1e6 min would otherwise be read up to 7e-9 min early or late). */
+#define SAME_STEP_RATE_TIME 1e-10
 
 typedef struct pk_system {
 	int n;          /* state size */
 	int ncomp;      /* 2 or 3 */
 	double v1_l;
+	double max_time_error_min; /* SAME_STEP_RATE_TIME / fastest rate */
 	double a[KET_PK_STATE_MAX * KET_PK_STATE_MAX];
 	int depot_of_route[N_ROUTES]; /* state index, or DEPOT_NONE */
 } pk_system;
@@ -101,6 +106,29 @@ static void system_add_depots(pk_system *s, const ket_pk_dose *doses,
 		s->a[s->n] = ka; /* into the central compartment */
 		s->n++;
 	}
+}
+
+/* How far (min) a sample may be read from its nominal time. */
+static double step_tolerance(double max_time_error_min, double to)
+{
+	double ulps = SAME_STEP_ULPS * DBL_EPSILON * fabs(to);
+
+	return ulps < max_time_error_min ? ulps : max_time_error_min;
+}
+
+/* The fastest rate of the finished system bounds the time error. */
+static void system_finish(pk_system *s)
+{
+	double fastest = 0.0;
+	int i;
+
+	for (i = 0; i < s->n; i++) {
+		double rate = fabs(s->a[i * KET_PK_STATE_MAX + i]);
+
+		if (rate > fastest)
+			fastest = rate;
+	}
+	s->max_time_error_min = SAME_STEP_RATE_TIME / fastest;
 }
 
 static double conc_ng_per_ml(const pk_system *s, const double *x)
@@ -220,6 +248,7 @@ typedef struct pk_grid {
 	size_t n_times;
 	double next_event;
 	double v1_l;
+	double max_err;   /* pk_system.max_time_error_min */
 } pk_grid;
 
 #define DEFINE_GRID_N(N)                                                 \
@@ -236,7 +265,7 @@ typedef struct pk_grid {
 			double to = g->times[i];                         \
 			if (!(to < g->next_event) ||                     \
 			    fabs(to - now - h) >                         \
-			            SAME_STEP_ULPS * DBL_EPSILON * to)   \
+			            step_tolerance(g->max_err, to))      \
 				break;                                   \
 			ROWS_##N(N);                                     \
 			COPY_##N;                                        \
@@ -317,7 +346,7 @@ static const pk_step *advance(pk_cache *c, const pk_system *s, double *t,
 
 	if (!(h > 0.0))
 		return NULL;
-	st = step_for(c, s, h, SAME_STEP_ULPS * DBL_EPSILON * fabs(to));
+	st = step_for(c, s, h, step_tolerance(s->max_time_error_min, to));
 	*t += st->h;
 	refresh_input(st, s->n, u, u_version);
 	apply_step(st, s->n, x);
@@ -426,6 +455,7 @@ typedef struct pk_run {
 	const ket_pk_dose *doses;
 	size_t n_doses;
 	size_t started;           /* doses[0, started) have begun */
+	size_t first_open;        /* no infusion flows before this index */
 	double x[KET_PK_STATE_MAX];
 	double u[KET_PK_STATE_MAX]; /* infusion input, mg/min per state */
 	unsigned u_version;       /* changes with u; 0 is never used */
@@ -446,13 +476,22 @@ static int target_of(const pk_system *s, int32_t route)
 
 /* Begins every dose due at t: a bolus enters its compartment now (a dose
  * given at t already counts at t); an infusion starts flowing. */
+/* An infusion runs over [start, end) with end = start + duration as the
+ * doubles give it; one too short to move `end` off `start` is given at
+ * once, so no drug is ever lost to rounding. */
+static int is_infusion(const ket_pk_dose *d)
+{
+	return d->duration_min > 0.0 &&
+	       d->start_min + d->duration_min > d->start_min;
+}
+
 static void start_due(pk_run *r, double t)
 {
 	while (r->started < r->n_doses &&
 	       !(r->doses[r->started].start_min > t)) {
 		const ket_pk_dose *d = &r->doses[r->started++];
 
-		if (!(d->duration_min > 0.0))
+		if (!is_infusion(d))
 			r->x[target_of(r->sys, d->route)] +=
 				bioavailability(d->route) * d->mg;
 	}
@@ -464,19 +503,26 @@ static void update_input(pk_run *r, double t)
 {
 	size_t i;
 
+	/* Doses before first_open are boluses or finished infusions. */
+	while (r->first_open < r->started &&
+	       (!is_infusion(&r->doses[r->first_open]) ||
+	        !(r->doses[r->first_open].start_min +
+	          r->doses[r->first_open].duration_min > t)))
+		r->first_open++;
 	memset(r->u, 0, sizeof r->u);
 	r->u_version = r->u_version == UINT_MAX ? 1u : r->u_version + 1u;
 	r->next_event = r->started < r->n_doses
 	                        ? r->doses[r->started].start_min
 	                        : (double)INFINITY;
-	for (i = 0; i < r->started; i++) {
+	for (i = r->first_open; i < r->started; i++) {
 		const ket_pk_dose *d = &r->doses[i];
 		double end = d->start_min + d->duration_min;
 
-		if (!(d->duration_min > 0.0) || !(end > t))
+		if (!is_infusion(d) || !(end > t))
 			continue;
+		/* The rate that delivers all of mg over [start, end). */
 		r->u[target_of(r->sys, d->route)] +=
-			bioavailability(d->route) * d->mg / d->duration_min;
+			bioavailability(d->route) * d->mg / (end - d->start_min);
 		if (end < r->next_event)
 			r->next_event = end;
 	}
@@ -516,7 +562,7 @@ static void simulate(const pk_system *s, const ket_pk_dose *doses,
 		conc[i++] = conc_ng_per_ml(s, r.x);
 		if (last != NULL) {
 			pk_grid g = { last, times, conc, n_times, r.next_event,
-			              s->v1_l };
+			              s->v1_l, s->max_time_error_min };
 
 			i = run_grid(&g, s->n, i, &t, r.x);
 		}
@@ -532,39 +578,43 @@ static void fill_nan(double *v, size_t n)
 		v[i] = nan;
 }
 
-static ket_status validate_simulation(const ket_pk_params *pk,
-                                      const ket_pk_dose *doses,
-                                      size_t n_doses, const double *times,
-                                      size_t n_times, const double *conc)
+static ket_status run_simulation(const ket_pk_params *pk,
+                                 const ket_pk_dose *doses, size_t n_doses,
+                                 const double *times, size_t n_times,
+                                 double *conc)
 {
+	ket_pk_params p;
+	pk_system sys;
+	ket_status st;
+
 	if (pk == NULL || (doses == NULL && n_doses > 0) ||
 	    (n_times > 0 && (times == NULL || conc == NULL)))
 		return KET_E_NULL;
 	if (n_doses > KET_MAX_ITEMS || n_times > KET_MAX_ITEMS)
 		return KET_E_RANGE;
-	return check_inputs(pk, doses, n_doses, times, n_times);
+	p = *pk; /* read once */
+	st = check_inputs(&p, doses, n_doses, times, n_times);
+	if (st != KET_OK)
+		return st;
+	system_init(&sys, &p);
+	system_add_depots(&sys, doses, n_doses);
+	system_finish(&sys);
+	simulate(&sys, doses, n_doses, times, n_times, conc);
+	/* Absurd but valid input (a dose of 1e308 mg, a time of 1e300 min)
+	 * must not come back as a plausible-looking success. */
+	return ket_all_finite(conc, n_times) ? KET_OK : KET_E_RANGE;
 }
 
 ket_status ket_pk_simulate(const ket_pk_params *pk, const ket_pk_dose *doses,
                            size_t n_doses, const double *times_min,
                            size_t n_times, double *conc_ng_per_ml)
 {
-	ket_pk_params p;
-	pk_system sys;
-	ket_status st;
+	ket_status st = run_simulation(pk, doses, n_doses, times_min, n_times,
+	                               conc_ng_per_ml);
 
-	st = validate_simulation(pk, doses, n_doses, times_min, n_times,
-	                         conc_ng_per_ml);
-	if (st != KET_OK) {
-		if (conc_ng_per_ml != NULL && n_times <= KET_MAX_ITEMS)
-			fill_nan(conc_ng_per_ml, n_times);
-		return st;
-	}
-	p = *pk; /* read once */
-	system_init(&sys, &p);
-	system_add_depots(&sys, doses, n_doses);
-	simulate(&sys, doses, n_doses, times_min, n_times, conc_ng_per_ml);
-	return KET_OK;
+	if (st != KET_OK && conc_ng_per_ml != NULL && n_times <= KET_MAX_ITEMS)
+		fill_nan(conc_ng_per_ml, n_times);
+	return st;
 }
 
 /* ---- target-controlled infusion (Jacobs 1990) ---------------------------- */
@@ -648,7 +698,13 @@ ket_status ket_tci_plan(const ket_pk_params *pk,
 	if (st != KET_OK)
 		return st;
 	system_init(&sys, &p);
+	system_finish(&sys);
 	plan(&sys, targets_ng_per_ml, n_steps, step_s, max_rate_mg_per_h,
 	     rates_mg_per_h, conc_ng_per_ml);
-	return KET_OK;
+	if (ket_all_finite(rates_mg_per_h, n_steps) &&
+	    ket_all_finite(conc_ng_per_ml, n_steps))
+		return KET_OK;
+	fill_nan(rates_mg_per_h, n_steps); /* absurd parameters overflowed */
+	fill_nan(conc_ng_per_ml, n_steps);
+	return KET_E_RANGE;
 }

@@ -69,6 +69,9 @@ ket_status ket_pk_summarize(const double *times_min,
 		s.auc_ng_min_per_ml += dt * (c0 + c1) / 2.0;
 		s.time_above_min += time_above(dt, c0, c1, threshold_ng_per_ml);
 	}
+	if (!ket_is_finite(s.auc_ng_min_per_ml) ||
+	    !ket_is_finite(s.time_above_min))
+		return KET_E_RANGE; /* sums of absurd samples overflowed */
 	*out = s;
 	return KET_OK;
 }

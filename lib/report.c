@@ -40,7 +40,11 @@ void ket_report_add(ket_report *report, ket_status status, uint32_t warning,
 		return;
 	if (report->count >= KET_REPORT_MAX) {
 		report->dropped++;
-		return;
+		if (status == KET_OK)
+			return;
+		/* A refusal is always the last finding: it replaces the last
+		 * warning, which is counted as dropped instead. */
+		report->count--;
 	}
 	f = &report->findings[report->count++];
 	f->status = (int32_t)status;

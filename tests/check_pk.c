@@ -1420,6 +1420,85 @@ END_TEST
 
 /* ================================================================= suite */
 
+/* Review findings (second review). */
+static ket_pk_params review_domino_70(void)
+{
+	ket_patient pt = { 70.0, 0.0, -1.0, KET_SEX_UNSPECIFIED };
+	ket_pk_params p;
+
+	ck_assert_int_eq(ket_pk_params_for(KET_PK_DOMINO_1984, &pt, &p),
+	                 KET_OK);
+	return p;
+}
+
+static double review_one(const ket_pk_params *p, const ket_pk_dose *d,
+                         double t)
+{
+	double c = 0.0;
+
+	ck_assert_int_eq(ket_pk_simulate(p, d, 1, &t, 1, &c), KET_OK);
+	return c;
+}
+
+/* An infusion too short to move start + duration off start in doubles
+ * was lost (0 ng/mL); it is given at once, like a bolus. */
+START_TEST(test_review_tiny_infusion_not_lost)
+{
+	ket_pk_params p = review_domino_70();
+	ket_pk_dose inf = { 1000.0, 100.0, 1e-14, KET_ROUTE_IV };
+	ket_pk_dose bol = { 1000.0, 100.0, 0.0, KET_ROUTE_IV };
+	double got = review_one(&p, &inf, 1001.0);
+	double want = review_one(&p, &bol, 1001.0);
+
+	ck_assert(fabs(got - want) <= 1e-9 * want);
+	inf.duration_min = 6e-14; /* moves end by 1 ulp of 1000 */
+	got = review_one(&p, &inf, 1001.0);
+	ck_assert(fabs(got - want) <= 1e-6 * want);
+}
+END_TEST
+
+/* Samples far from 0 were read off a propagator for a different
+ * interval (1e-8 relative at 1e6 min): each sample must match a run that
+ * computes it alone. */
+START_TEST(test_review_late_samples)
+{
+	ket_pk_params p = review_domino_70();
+	ket_pk_dose d = { 1e6, 100.0, 0.0, KET_ROUTE_IV };
+	double t[3] = { 1e6, 1e6 + 1.0, 1e6 + 2.0000000142 };
+	double c[3];
+	int i;
+
+	ck_assert_int_eq(ket_pk_simulate(&p, &d, 1, t, 3, c), KET_OK);
+	for (i = 0; i < 3; i++) {
+		double alone = review_one(&p, &d, t[i]);
+
+		ck_assert_msg(fabs(c[i] - alone) <= 1e-9 * alone + 1e-9,
+		              "sample %d: %.17g vs %.17g", i, c[i], alone);
+	}
+}
+END_TEST
+
+/* Absurd but valid input must not give NaN or infinity with KET_OK. */
+START_TEST(test_review_absurd_inputs)
+{
+	ket_pk_params p = review_domino_70();
+	ket_pk_dose huge = { 0.0, 1e308, 0.0, KET_ROUTE_IV };
+	ket_pk_dose d = { 0.0, 10.0, 0.0, KET_ROUTE_IV };
+	double t = 1.0, c = 0.0, far = 1e300;
+	double ts[2] = { 0.0, 1.0 }, cs[2] = { 1e308, 1e308 };
+	ket_pk_summary sm;
+
+	ck_assert_int_eq(ket_pk_simulate(&p, &huge, 1, &t, 1, &c),
+	                 KET_E_RANGE);
+	ck_assert(isnan(c));
+	/* Long after a dose everything is eliminated: 0, not NaN. */
+	ck_assert_int_eq(ket_pk_simulate(&p, &d, 1, &far, 1, &c), KET_OK);
+	ck_assert(c >= 0.0 && c <= 1e-300);
+	ck_assert_int_eq(ket_pk_summarize(ts, cs, 2, 70.0, &sm), KET_E_RANGE);
+	ck_assert(isnan(sm.auc_ng_min_per_ml));
+}
+END_TEST
+
 Suite *ket_suite_pk(void)
 {
 	Suite *s = suite_create("pk");
@@ -1465,6 +1544,12 @@ Suite *ket_suite_pk(void)
 	tcase_add_test(tc, test_tci_bounds_accepted);
 	tcase_add_loop_test(tc, test_tci_status, 0, TU_ROWS(tst_rows));
 	tcase_add_test(tc, test_tci_null_and_lengths);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("review_regressions");
+	tcase_add_test(tc, test_review_tiny_infusion_not_lost);
+	tcase_add_test(tc, test_review_late_samples);
+	tcase_add_test(tc, test_review_absurd_inputs);
 	suite_add_tcase(s, tc);
 
 	return s;

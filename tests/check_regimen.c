@@ -2693,6 +2693,36 @@ END_TEST
 
 /* ============================================================ suite */
 
+/* Review finding: with the report full of warnings, the burst refusal
+ * was counted as dropped and never recorded.  A refusal is always the
+ * last finding. */
+START_TEST(test_review_burst_refusal_last)
+{
+	ket_limits l;
+	ket_burst_order o = { 0, 200.0, 50.0, 0.03, KET_ROUTE_SC,
+	                      KET_FORM_RACEMIC };
+	ket_burst_day days[5];
+	ket_report rep;
+	size_t n = 99;
+
+	ck_assert_int_eq(ket_limits_for_profile(KET_PROFILE_PALLIATIVE_BURST,
+	                                        &l), KET_OK);
+	l.infusion_soft_min_mg_per_kg_per_h = 0.2;
+	l.infusion_hard_max_mg_per_kg_per_h = 1.0;
+	l.daily_soft_max_mg_per_24h = 0.0;
+	l.daily_hard_max_mg_per_24h = 400.0;
+	l.concentration_max_mg_per_ml = 50.0;
+	ck_assert_int_eq(ket_burst_schedule(&o, &l, days, 5, &n, &rep),
+	                 KET_E_HARD_LIMIT);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_uint_ge(rep.count, 1);
+	ck_assert_int_eq(rep.findings[rep.count - 1].status,
+	                 KET_E_HARD_LIMIT);
+	ck_assert_str_eq(rep.findings[rep.count - 1].field,
+	                 "daily_hard_max_mg_per_24h");
+}
+END_TEST
+
 Suite *ket_suite_regimen(void)
 {
 	Suite *s = suite_create("regimen");
@@ -2742,6 +2772,10 @@ Suite *ket_suite_regimen(void)
 	tcase_add_loop_test(tc, test_oral_not_finite, 0, 12);
 	tcase_add_test(tc, test_oral_null);
 	tcase_add_test(tc, test_oral_findings);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("review_regressions");
+	tcase_add_test(tc, test_review_burst_refusal_last);
 	suite_add_tcase(s, tc);
 
 	return s;
