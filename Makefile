@@ -269,3 +269,7 @@ clean:
 	rm -rf $(BUILD)
 
 -include $(wildcard $(BUILD)/static/*.d $(BUILD)/shared/*.d $(BUILD)/tests/*.d)
+
+# Evidence targets (sanitizers, coverage, fuzzing, analysis, mutation, ABI)
+# live in one fragment each under mk/, so each concern has its own file.
+include $(sort $(wildcard mk/*.mk))
