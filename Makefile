@@ -11,7 +11,11 @@
 #   make uninstall
 #   make installcheck     stage an install, build examples/embed.c against it
 #                         through pkg-config (shared and static), check the
-#                         header as C++ and the exported symbols
+#                         header as C++ and the exported symbols; build and
+#                         run examples/minimal.c, the C++, CMake and Python
+#                         examples and read the man pages from the stage
+#   make mancheck         every man page renders without a warning (groff
+#                         -ww, man -l) and agrees with the header
 #   make strict           library, tests, examples and the bench with -Werror
 #                         under gcc and clang (build/strict-gcc, build/strict-clang)
 #   make bench            build tests/bench/bench.c against the static library
@@ -45,8 +49,7 @@ EXEC_PREFIX ?= $(PREFIX)
 LIBDIR ?= $(EXEC_PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
-# Reserved for the man pages and the command-line tool (later issues);
-# nothing is installed there yet.
+# BINDIR is reserved for the command-line tool; MANDIR receives man/.
 BINDIR ?= $(EXEC_PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 DESTDIR ?=
@@ -90,9 +93,13 @@ CHECK_LIBS = $$($(PKG_CONFIG) --libs check)
 EXAMPLE_SRCS := $(sort $(wildcard examples/*.c))
 EXAMPLE_BINS := $(patsubst examples/%.c,$(BUILD)/examples/%,$(EXAMPLE_SRCS))
 
+# Every man page, the one-line ".so" link pages included.
+MAN1_PAGES := $(sort $(wildcard man/man1/*.1))
+MAN3_PAGES := $(sort $(wildcard man/man3/*.3))
+
 .PHONY: all lib static shared pc check check-framework tests demo examples \
 	install uninstall installcheck strict strict-gcc strict-clang strict-one \
-	header-cxx bench clean
+	header-cxx bench mancheck clean
 .DELETE_ON_ERROR:
 
 all: static shared pc
@@ -220,6 +227,9 @@ install: all
 	ln -sf libketamine.so.$(VERSION) "$(DESTDIR)$(LIBDIR)/$(SONAME)"
 	ln -sf $(SONAME) "$(DESTDIR)$(LIBDIR)/libketamine.so"
 	$(INSTALL) -m 644 $(PC_FILE) "$(DESTDIR)$(PKGCONFIGDIR)/ketamine.pc"
+	$(INSTALL) -d -m 755 "$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(MANDIR)/man3"
+	$(if $(MAN1_PAGES),$(INSTALL) -m 644 $(MAN1_PAGES) "$(DESTDIR)$(MANDIR)/man1")
+	$(if $(MAN3_PAGES),$(INSTALL) -m 644 $(MAN3_PAGES) "$(DESTDIR)$(MANDIR)/man3")
 
 uninstall:
 	rm -f "$(DESTDIR)$(INCLUDEDIR)/ketamine.h" \
@@ -228,15 +238,17 @@ uninstall:
 	      "$(DESTDIR)$(LIBDIR)/$(SONAME)" \
 	      "$(DESTDIR)$(LIBDIR)/libketamine.so" \
 	      "$(DESTDIR)$(PKGCONFIGDIR)/ketamine.pc"
+	rm -f $(foreach p,$(MAN1_PAGES),"$(DESTDIR)$(MANDIR)/man1/$(notdir $(p))") \
+	      $(foreach p,$(MAN3_PAGES),"$(DESTDIR)$(MANDIR)/man3/$(notdir $(p))")
 
 # Installs into a staging DESTDIR with the configured PREFIX/LIBDIR/...,
 # checks the installed copy (tests/installcheck.sh), then uninstalls and
 # checks that nothing is left behind.
 STAGE = $(abspath $(BUILD))/stage
-installcheck: all
+installcheck: all mancheck
 	rm -rf "$(STAGE)"
 	$(MAKE) --no-print-directory install DESTDIR="$(STAGE)"
-	CC="$(CC)" CXX="$(CXX)" PKG_CONFIG="$(PKG_CONFIG)" \
+	CC="$(CC)" CXX="$(CXX)" PKG_CONFIG="$(PKG_CONFIG)" MANDIR="$(MANDIR)" \
 	  $(SHELL) tests/installcheck.sh "$(STAGE)" "$(LIBDIR)" "$(INCLUDEDIR)" \
 	  "$(PKGCONFIGDIR)" "$(VERSION)" "$(abspath $(BUILD))/installcheck"
 	$(MAKE) --no-print-directory uninstall DESTDIR="$(STAGE)"
@@ -244,6 +256,11 @@ installcheck: all
 	if [ -n "$$left" ]; then echo "uninstall left: $$left" >&2; exit 1; fi
 	rm -rf "$(STAGE)"
 	@echo "installcheck: OK"
+
+# The man pages: groff -ww (and man -l, with man-db) without a warning, a
+# page for every function, prototypes and types exactly as in the header.
+mancheck:
+	$(SHELL) tests/mancheck.sh $(HEADER) man "$(abspath $(BUILD))/mancheck"
 
 # ---------------------------------------------------------------- strict
 
