@@ -258,9 +258,11 @@ installcheck: all mancheck
 	@echo "installcheck: OK"
 
 # The man pages: groff -ww (and man -l, with man-db) without a warning, a
-# page for every function, prototypes and types exactly as in the header.
-mancheck:
-	$(SHELL) tests/mancheck.sh $(HEADER) man "$(abspath $(BUILD))/mancheck"
+# page for every function, prototypes and types exactly as in the header,
+# ketcalc(1) against `ketcalc --help`.
+KETCALC_BIN := $(if $(wildcard examples/ketcalc.c),$(BUILD)/examples/ketcalc)
+mancheck: $(KETCALC_BIN)
+	$(SHELL) tests/mancheck.sh $(HEADER) man "$(abspath $(BUILD))/mancheck" $(KETCALC_BIN)
 
 # ---------------------------------------------------------------- strict
 

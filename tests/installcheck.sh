@@ -267,7 +267,7 @@ else
 fi
 if command -v man >/dev/null 2>&1; then
 	nman=0
-	for fn in ketamine $(cat "$work/declared"); do
+	for fn in ketamine libketamine $(cat "$work/declared"); do
 		out=$(MANPATH=$mandir MANWIDTH=80 man --warnings=w 3 "$fn" \
 			2>"$work/man.err") || true
 		if [ -s "$work/man.err" ]; then

@@ -2,7 +2,7 @@
 # Checks the man pages in man/ against themselves and against the header.
 # Run by `make mancheck` (and so by `make installcheck`).
 #
-# usage: mancheck.sh HEADER MANROOT WORKDIR
+# usage: mancheck.sh HEADER MANROOT WORKDIR [KETCALC]
 #
 #  1. groff -ww renders every page without a word of warning, and so does
 #     man -l (man-db) when it is installed;
@@ -11,10 +11,12 @@
 #     NAME section lists it and whose SYNOPSIS holds its prototype exactly;
 #     every struct, enum and KET_ macro of the header appears exactly in
 #     some page (comments and spacing aside);
-#  4. ketamine(3) names every other page of section 3 in SEE ALSO.
+#  4. ketamine(3) names every other page of section 3 in SEE ALSO;
+#  5. given the ketcalc binary, ketcalc(1) has a section for each subcommand
+#     of `ketcalc --help` naming exactly the options of `ketcalc SUB --help`.
 set -eu
 
-header=$1 root=$2 work=$3
+header=$1 root=$2 work=$3 ketcalc=${4:-}
 fails=0
 
 fail() {
@@ -216,6 +218,47 @@ for p in $pages; do
 		fail "ketamine(3) SEE ALSO does not name ${n%.*}($sect)"
 done
 [ "$fails" -ne "$before" ] || ok "ketamine(3) SEE ALSO names every page"
+
+# 5. ketcalc(1) against ketcalc --help.  A section is ".SS NAME" up to the
+#    next .SS or .SH; options are the --words in it (\- undone).
+options_of() {
+	grep -o -- '--[a-z0-9][a-z0-9-]*' | sort -u
+}
+if [ -n "$ketcalc" ]; then
+	before=$fails
+	page=$root/man1/ketcalc.1
+	subs=$("$ketcalc" --help | awk '/^subcommands:/ { f = 1; next }
+		f && /^  [a-z]/ { print $1; next }
+		f { f = 0 }')
+	[ -n "$subs" ] || fail "ketcalc --help lists no subcommand"
+	sed -n 's/^\.SS //p' "$page" | sort >"$work/ketcalc.page.subs"
+	printf '%s\n' $subs | sort >"$work/ketcalc.help.subs"
+	if ! cmp -s "$work/ketcalc.page.subs" "$work/ketcalc.help.subs"; then
+		fail "ketcalc(1) sections ($(tr '\n' ' ' <"$work/ketcalc.page.subs")) are not the subcommands of ketcalc --help ($(tr '\n' ' ' <"$work/ketcalc.help.subs"))"
+	fi
+	for sub in $subs; do
+		"$ketcalc" "$sub" --help | options_of |
+			grep -v -x -e --json -e --help >"$work/ketcalc.help.$sub" || true
+		sed -n "/^\\.SS $sub\$/,/^\\.S[SH] /p" "$page" | sed 's/\\-/-/g' |
+			options_of | grep -v -x -e --json -e --help \
+			>"$work/ketcalc.page.$sub" || true
+		if ! cmp -s "$work/ketcalc.help.$sub" "$work/ketcalc.page.$sub"; then
+			fail "ketcalc(1) $sub documents $(tr '\n' ' ' <"$work/ketcalc.page.$sub")but ketcalc $sub --help has $(tr '\n' ' ' <"$work/ketcalc.help.$sub")"
+		fi
+	done
+	"$ketcalc" --help | options_of >"$work/ketcalc.help.global"
+	sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$page" | sed 's/\\-/-/g' |
+		options_of >"$work/ketcalc.page.global"
+	cmp -s "$work/ketcalc.help.global" "$work/ketcalc.page.global" ||
+		fail "ketcalc(1) OPTIONS differ from ketcalc --help"
+	for code in 0 1 2; do
+		sed -n '/^\.SH EXIT STATUS/,/^\.SH /p' "$page" |
+			grep -qx "\.B $code" ||
+			fail "ketcalc(1) EXIT STATUS lacks $code"
+	done
+	[ "$fails" -ne "$before" ] ||
+		ok "ketcalc(1) documents the $(printf '%s\n' $subs | wc -l) subcommands and options of ketcalc --help"
+fi
 
 if [ "$fails" -ne 0 ]; then
 	echo "mancheck: $fails check(s) failed" >&2
