@@ -1278,22 +1278,17 @@ static int run_units(const args *a)
 
 /* ======================================================= equivalents */
 
+/* The three amounts of a ket_equivalent, after a subcommand's own fields. */
+#define EQUIVALENT_FIELDS(eq) \
+	NUM("equivalent_mg", "equivalent dose", (eq).mg, 2, "mg"), \
+	NUM("equivalent_mg_low", "range from", (eq).mg_low, 2, "mg"), \
+	NUM("equivalent_mg_high", "range to", (eq).mg_high, 2, "mg")
+
 static int equivalent_result(ket_status st, const ket_equivalent *eq,
-                             const field *head, size_t n_head,
-                             ket_item item)
+                             const field *f, size_t n, ket_item item)
 {
-	field f[8];
-	size_t n = 0, i;
 	outcome o = new_outcome(st);
 
-	for (i = 0; i < n_head && n < N_ITEMS(f) - 3; i++)
-		f[n++] = head[i];
-	f[n++] = (field)NUM("equivalent_mg", "equivalent dose", eq->mg, 2,
-	                    "mg");
-	f[n++] = (field)NUM("equivalent_mg_low", "range from", eq->mg_low,
-	                    2, "mg");
-	f[n++] = (field)NUM("equivalent_mg_high", "range to", eq->mg_high,
-	                    2, "mg");
 	o.warnings = eq->warnings;
 	o.warn_item = item;
 	o.fields = f;
@@ -1307,21 +1302,26 @@ static int run_convert(const args *a)
 	int32_t basis = a->ival[O_BASIS];
 	ket_equivalent eq;
 	ket_status st;
-	const field head[] = {
-		NUM("dose_mg", "dose", a->num[O_DOSE], 2, "mg"),
-		TEXT("from_route", NULL, name_of(&routes, from)),
-		TEXT(NULL, "from", ket_route_label((ket_route)from)),
-		TEXT("to_route", NULL, name_of(&routes, to)),
-		TEXT(NULL, "to", ket_route_label((ket_route)to)),
-		TEXT("basis", NULL, name_of(&exposure_bases, basis)),
-		TEXT(NULL, "exposure basis", label_of(&exposure_bases, basis)),
-	};
 
 	st = ket_route_equivalent(a->num[O_DOSE], (ket_route)from,
 	                          (ket_route)to, (ket_exposure_basis)basis,
 	                          &eq);
-	return equivalent_result(st, &eq, head, N_ITEMS(head),
-	                         KET_ITEM_ROUTE);
+	{
+		const field f[] = {
+			NUM("dose_mg", "dose", a->num[O_DOSE], 2, "mg"),
+			TEXT("from_route", NULL, name_of(&routes, from)),
+			TEXT(NULL, "from", ket_route_label((ket_route)from)),
+			TEXT("to_route", NULL, name_of(&routes, to)),
+			TEXT(NULL, "to", ket_route_label((ket_route)to)),
+			TEXT("basis", NULL, name_of(&exposure_bases, basis)),
+			TEXT(NULL, "exposure basis",
+			     label_of(&exposure_bases, basis)),
+			EQUIVALENT_FIELDS(eq),
+		};
+
+		return equivalent_result(st, &eq, f, N_ITEMS(f),
+		                         KET_ITEM_ROUTE);
+	}
 }
 
 static int run_form(const args *a)
@@ -1329,16 +1329,20 @@ static int run_form(const args *a)
 	int32_t from = a->ival[O_FROM], to = a->ival[O_TO];
 	ket_equivalent eq;
 	ket_status st;
-	const field head[] = {
-		NUM("dose_mg", "dose", a->num[O_DOSE], 2, "mg"),
-		TEXT("from_form", "from", name_of(&forms, from)),
-		TEXT("to_form", "to", name_of(&forms, to)),
-	};
 
 	st = ket_form_equivalent(a->num[O_DOSE], (ket_form)from,
 	                         (ket_form)to, &eq);
-	return equivalent_result(st, &eq, head, N_ITEMS(head),
-	                         KET_ITEM_FORM);
+	{
+		const field f[] = {
+			NUM("dose_mg", "dose", a->num[O_DOSE], 2, "mg"),
+			TEXT("from_form", "from", name_of(&forms, from)),
+			TEXT("to_form", "to", name_of(&forms, to)),
+			EQUIVALENT_FIELDS(eq),
+		};
+
+		return equivalent_result(st, &eq, f, N_ITEMS(f),
+		                         KET_ITEM_FORM);
+	}
 }
 
 static int run_salt(const args *a)
@@ -2340,8 +2344,8 @@ static const subcommand subcommands[] = {
 	{ "units", "convert a dose rate between units (ket_rate_convert)",
 	  "FROM and TO are UCUM codes (ket_rate_unit_parse): mg/kg/h "
 	  "ug/kg/min ug/kg/h\nmg/kg/min mg/h mg/min mg/d, also mcg/kg/min, "
-	  "mcg/kg/h, mg/24h, mg/(kg.h), ...", OPTS(units_opts), "VALUE FROM TO", 3, 3, 1,
-	  run_units },
+	  "mcg/kg/h, mg/24h, mg/(kg.h), ...", OPTS(units_opts),
+	  "VALUE FROM TO", 3, 3, 1, run_units },
 	{ "convert", "the exposure-matched dose by another route "
 	  "(ket_route_equivalent)", "A pharmacokinetic comparison, not an "
 	  "order: clinical conversions are more\ncautious.",
