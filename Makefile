@@ -2,12 +2,14 @@
 #
 #   make                  static + shared library and ketamine.pc in build/
 #   make check            the Check suites against the static and the shared
-#                         library (zlib's practice)
+#                         library (zlib's practice), then ketcalc end to end
+#                         (tests/ketcalc_test.sh)
 #   make demo             build and run examples/dosing_sheet.c, and
 #                         examples/pk_plot.c's default regimen into
 #                         build/ketamine_pk.csv and build/ketamine_pk.svg
 #   make examples         build every examples/*.c into build/examples/
-#   make install          PREFIX DESTDIR LIBDIR INCLUDEDIR PKGCONFIGDIR honoured
+#   make install          PREFIX DESTDIR LIBDIR INCLUDEDIR PKGCONFIGDIR BINDIR
+#                         honoured; ketcalc goes to BINDIR
 #   make uninstall
 #   make installcheck     stage an install, build examples/embed.c against it
 #                         through pkg-config (shared and static), check the
@@ -49,7 +51,7 @@ EXEC_PREFIX ?= $(PREFIX)
 LIBDIR ?= $(EXEC_PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
-# BINDIR is reserved for the command-line tool; MANDIR receives man/.
+# BINDIR receives ketcalc (examples/ketcalc.c); MANDIR receives man/.
 BINDIR ?= $(EXEC_PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 DESTDIR ?=
@@ -92,6 +94,8 @@ CHECK_LIBS = $$($(PKG_CONFIG) --libs check)
 
 EXAMPLE_SRCS := $(sort $(wildcard examples/*.c))
 EXAMPLE_BINS := $(patsubst examples/%.c,$(BUILD)/examples/%,$(EXAMPLE_SRCS))
+# The command-line front end: installed in BINDIR, tested by make check.
+KETCALC := $(BUILD)/examples/ketcalc
 
 # Every man page, the one-line ".so" link pages included.
 MAN1_PAGES := $(sort $(wildcard man/man1/*.1))
@@ -179,13 +183,15 @@ $(TEST_SHARED): $(TEST_OBJS) $(SHARED_REAL) $(SHARED_LINKS)
 
 tests: $(TEST_STATIC) $(TEST_SHARED)
 
-# Both runs always happen; check fails if either fails.
-check: check-framework tests
+# Every run always happens; check fails if any fails.
+check: check-framework tests $(KETCALC)
 	@status=0; \
 	echo "== check: static library ($(TEST_STATIC))"; \
 	$(TEST_STATIC) || status=1; \
 	echo "== check: shared library ($(TEST_SHARED))"; \
 	LD_LIBRARY_PATH="$(abspath $(BUILD))$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH}" $(TEST_SHARED) || status=1; \
+	echo "== check: ketcalc end to end (tests/ketcalc_test.sh $(KETCALC))"; \
+	bash tests/ketcalc_test.sh $(KETCALC) || status=1; \
 	if [ $$status -ne 0 ]; then echo "make check: FAILED" >&2; fi; \
 	exit $$status
 
@@ -219,7 +225,7 @@ bench: $(BENCH_BIN)
 
 # ---------------------------------------------------------------- install
 
-install: all
+install: all $(KETCALC)
 	$(INSTALL) -d -m 755 "$(DESTDIR)$(INCLUDEDIR)" "$(DESTDIR)$(LIBDIR)" "$(DESTDIR)$(PKGCONFIGDIR)"
 	$(INSTALL) -m 644 $(HEADER) "$(DESTDIR)$(INCLUDEDIR)/ketamine.h"
 	$(INSTALL) -m 644 $(STATIC_LIB) "$(DESTDIR)$(LIBDIR)/libketamine.a"
@@ -230,6 +236,8 @@ install: all
 	$(INSTALL) -d -m 755 "$(DESTDIR)$(MANDIR)/man1" "$(DESTDIR)$(MANDIR)/man3"
 	$(if $(MAN1_PAGES),$(INSTALL) -m 644 $(MAN1_PAGES) "$(DESTDIR)$(MANDIR)/man1")
 	$(if $(MAN3_PAGES),$(INSTALL) -m 644 $(MAN3_PAGES) "$(DESTDIR)$(MANDIR)/man3")
+	$(INSTALL) -d -m 755 "$(DESTDIR)$(BINDIR)"
+	$(INSTALL) -m 755 $(KETCALC) "$(DESTDIR)$(BINDIR)/ketcalc"
 
 uninstall:
 	rm -f "$(DESTDIR)$(INCLUDEDIR)/ketamine.h" \
@@ -240,6 +248,7 @@ uninstall:
 	      "$(DESTDIR)$(PKGCONFIGDIR)/ketamine.pc"
 	rm -f $(foreach p,$(MAN1_PAGES),"$(DESTDIR)$(MANDIR)/man1/$(notdir $(p))") \
 	      $(foreach p,$(MAN3_PAGES),"$(DESTDIR)$(MANDIR)/man3/$(notdir $(p))")
+	rm -f "$(DESTDIR)$(BINDIR)/ketcalc"
 
 # Installs into a staging DESTDIR with the configured PREFIX/LIBDIR/...,
 # checks the installed copy (tests/installcheck.sh), then uninstalls and
