@@ -33,7 +33,7 @@ command -v groff >/dev/null 2>&1 || {
 }
 rm -rf "$work"
 mkdir -p "$work"
-pages=$(cd "$root" && ls man1/*.1 man3/*.3 2>/dev/null || true)
+pages=$(cd "$root" && { ls man1/*.1 man3/*.3 2>/dev/null || true; })
 [ -n "$pages" ] || { echo "mancheck: no pages in $root" >&2; exit 1; }
 
 is_link() {
@@ -93,6 +93,7 @@ norm='function norm(t) {
 	sub(/ $/, "", t)
 	return t
 }'
+# shellcheck disable=SC2016 # awk programs, expanded by awk
 uncomment='{ text = text $0 "\n" }
 END {
 	gsub(/\/\*([^*]|\*+[^*\/])*\*+\//, " ", text)
@@ -232,7 +233,7 @@ if [ -n "$ketcalc" ]; then
 		f { f = 0 }')
 	[ -n "$subs" ] || fail "ketcalc --help lists no subcommand"
 	sed -n 's/^\.SS //p' "$page" | sort >"$work/ketcalc.page.subs"
-	printf '%s\n' $subs | sort >"$work/ketcalc.help.subs"
+	printf '%s\n' "$subs" | sort >"$work/ketcalc.help.subs"
 	if ! cmp -s "$work/ketcalc.page.subs" "$work/ketcalc.help.subs"; then
 		fail "ketcalc(1) sections ($(tr '\n' ' ' <"$work/ketcalc.page.subs")) are not the subcommands of ketcalc --help ($(tr '\n' ' ' <"$work/ketcalc.help.subs"))"
 	fi
@@ -257,7 +258,7 @@ if [ -n "$ketcalc" ]; then
 			fail "ketcalc(1) EXIT STATUS lacks $code"
 	done
 	[ "$fails" -ne "$before" ] ||
-		ok "ketcalc(1) documents the $(printf '%s\n' $subs | wc -l) subcommands and options of ketcalc --help"
+		ok "ketcalc(1) documents the $(printf '%s\n' "$subs" | wc -l) subcommands and options of ketcalc --help"
 fi
 
 if [ "$fails" -ne 0 ]; then
