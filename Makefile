@@ -269,9 +269,8 @@ installcheck: all mancheck
 # The man pages: groff -ww (and man -l, with man-db) without a warning, a
 # page for every function, prototypes and types exactly as in the header,
 # ketcalc(1) against `ketcalc --help`.
-KETCALC_BIN := $(if $(wildcard examples/ketcalc.c),$(BUILD)/examples/ketcalc)
-mancheck: $(KETCALC_BIN)
-	$(SHELL) tests/mancheck.sh $(HEADER) man "$(abspath $(BUILD))/mancheck" $(KETCALC_BIN)
+mancheck: $(KETCALC)
+	$(SHELL) tests/mancheck.sh $(HEADER) man "$(abspath $(BUILD))/mancheck" $(KETCALC)
 
 # ---------------------------------------------------------------- strict
 
