@@ -524,6 +524,381 @@ START_TEST(test_review_format_null_report_clears)
 }
 END_TEST
 
+/* ------------------------------------------- report format: every finding
+ *
+ * One sentence per kind of finding (make coverage: every path of
+ * ket_report_format).  Each finding is formatted on its own, so a sentence
+ * is judged whole.  Expected numbers are typed from the hand calculation in
+ * each builder's comment, written by ket_format_dose's rules (header: up to
+ * 4 decimals, no trailing zero, one space before the unit); the words are
+ * the header's own for each warning ("above a soft maximum", "below a soft
+ * minimum", "above a hard maximum", ...).  No sentence may show "nan" or
+ * "(null)", or a double space (one space before a non-empty unit only). */
+
+enum fmt_order {
+	FMT_HIGH,       /* 160 kg at 0.3 mg/kg/h, default profile */
+	FMT_LIGHT,      /* 30 kg at 0.1 mg/kg/h */
+	FMT_SOFT_MIN,   /* 70 kg at 0.04 mg/kg/h */
+	FMT_CAP,        /* 70 kg at 0.19 mg/kg/h, cap 10 mg/h */
+	FMT_LOW_RATE,   /* paediatric 20 kg at 0.1 mg/kg/h, 5 mg/mL */
+	FMT_ROUNDED,    /* 70 kg at 0.1 mg/kg/h, pump step 0.3 mL/h */
+	FMT_SMALL,      /* palliative bolus 70 kg x 0.05 mg/kg, 50 mg/mL */
+	FMT_PUMP_HARD,  /* running pump 40 mL/h of 1 mg/mL in 70 kg */
+	FMT_ORAL,       /* SC 100 mg/24 h to oral, ratio 1.5 */
+	FMT_NULL,       /* limits NULL */
+	FMT_NAN,        /* weight NaN */
+	FMT_RESOLUTION, /* 70 kg at 0.1 mg/kg/h, pump step 5 mL/h */
+	FMT_HEAVY,      /* 400 kg */
+	FMT_ROUTE,      /* route 99 */
+	FMT_LIMITS_NAN  /* limits with bolus_cap_mg NaN */
+};
+
+static ket_limits fmt_profile(ket_profile p)
+{
+	ket_limits l;
+
+	ck_assert_int_eq(ket_limits_for_profile(p, &l), KET_OK);
+	return l;
+}
+
+static ket_infusion_order fmt_infusion(double weight_kg, double dose,
+                                       double conc, double step)
+{
+	ket_infusion_order o;
+
+	memset(&o, 0, sizeof o);
+	o.weight_kg = weight_kg;
+	o.dose = dose;
+	o.dose_unit = KET_UNIT_MG_PER_KG_PER_H;
+	o.concentration_mg_per_ml = conc;
+	o.pump_step_ml_per_h = step;
+	o.route = KET_ROUTE_IV;
+	o.form = KET_FORM_RACEMIC;
+	return o;
+}
+
+/* Runs the order and returns the status it gave; the report is filled. */
+static ket_status fmt_run(enum fmt_order which, ket_report *r)
+{
+	ket_limits l = fmt_profile(KET_PROFILE_LOW_DOSE_ANALGESIA);
+	ket_infusion_order o = fmt_infusion(70.0, 0.1, 1.0, 0.1);
+	ket_infusion inf;
+	ket_bolus bol;
+	ket_bolus_order b;
+	ket_pump_reading pump;
+	ket_oral_order oral;
+	ket_oral_regimen reg;
+
+	switch (which) {
+	case FMT_HIGH: /* 48 mg/h: above 0.2 mg/kg/h, 25 mg/h and 150 kg */
+		o = fmt_infusion(160.0, 0.3, 1.0, 0.1);
+		break;
+	case FMT_LIGHT: /* 3 mL/h; 30 kg below the usual 40 kg */
+		o = fmt_infusion(30.0, 0.1, 1.0, 0.1);
+		break;
+	case FMT_SOFT_MIN: /* 2.8 mL/h; below the soft minimum 0.05 */
+		o = fmt_infusion(70.0, 0.04, 1.0, 0.1);
+		break;
+	case FMT_CAP: /* 13.3 mg/h capped at 10 mg/h */
+		l.infusion_cap_mg_per_h = 10.0;
+		o = fmt_infusion(70.0, 0.19, 1.0, 0.1);
+		break;
+	case FMT_LOW_RATE: /* 2 mg/h / 5 mg/mL = 0.4 mL/h, below 0.5 */
+		l = fmt_profile(KET_PROFILE_PEDIATRIC_ANALGESIA);
+		o = fmt_infusion(20.0, 0.1, 5.0, 0.1);
+		break;
+	case FMT_ROUNDED: /* 7 mL/h -> 23 x 0.3 = 6.9: 1/70 = 1.4286 % */
+		o = fmt_infusion(70.0, 0.1, 1.0, 0.3);
+		break;
+	case FMT_SMALL: /* 3.5 mg / 50 mg/mL = 0.07 mL, below 0.1 mL */
+		l = fmt_profile(KET_PROFILE_PALLIATIVE_BURST);
+		memset(&b, 0, sizeof b);
+		b.weight_kg = 70.0;
+		b.dose_mg_per_kg = 0.05;
+		b.concentration_mg_per_ml = 50.0;
+		b.syringe_step_ml = 0.01;
+		b.route = KET_ROUTE_SC;
+		b.form = KET_FORM_RACEMIC;
+		return ket_bolus_dose(&b, &l, &bol, r);
+	case FMT_PUMP_HARD: /* 40 mg/h / 70 kg = 0.5714 mg/kg/h > 0.5 */
+		memset(&pump, 0, sizeof pump);
+		pump.weight_kg = 70.0;
+		pump.rate_ml_per_h = 40.0;
+		pump.concentration_mg_per_ml = 1.0;
+		pump.route = KET_ROUTE_IV;
+		pump.form = KET_FORM_RACEMIC;
+		return ket_infusion_check(&pump, &l, &inf, r);
+	case FMT_ORAL: /* 100 x 1.5 / 3 = 50 mg: ratio 1.5 above 1 */
+		memset(&oral, 0, sizeof oral);
+		oral.parenteral_mg_per_24h = 100.0;
+		oral.from = KET_ROUTE_SC;
+		oral.to = KET_ROUTE_ORAL;
+		oral.ratio_oral_per_parenteral = 1.5;
+		oral.doses_per_24h = 3;
+		oral.dose_step_mg = 5.0;
+		oral.solution_mg_per_ml = 10.0;
+		oral.form = KET_FORM_RACEMIC;
+		return ket_oral_conversion(&oral, &l, &reg, r);
+	case FMT_NULL:
+		return ket_infusion_rate(&o, NULL, &inf, r);
+	case FMT_NAN:
+		o.weight_kg = tu_nan();
+		break;
+	case FMT_RESOLUTION: /* 7 mL/h -> 1 x 5 mL/h: 2/7 = 28.5714 % */
+		o.pump_step_ml_per_h = 5.0;
+		break;
+	case FMT_HEAVY:
+		o.weight_kg = 400.0;
+		break;
+	case FMT_ROUTE:
+		o.route = 99;
+		break;
+	case FMT_LIMITS_NAN:
+		l.bolus_cap_mg = tu_nan();
+		break;
+	}
+	return ket_infusion_rate(&o, &l, &inf, r);
+}
+
+/* Formats one finding alone and checks what every sentence must hold. */
+static void fmt_any(const ket_finding *f, char *buf, size_t size)
+{
+	ket_report one;
+
+	memset(&one, 0, sizeof one);
+	one.count = 1;
+	one.findings[0] = *f;
+	ck_assert_int_eq(ket_report_format(&one, buf, size), KET_OK);
+	ck_assert_msg(buf[0] != '\0', "empty sentence");
+	ck_assert_msg(strstr(buf, "nan") == NULL, "\"%s\" shows nan", buf);
+	ck_assert_msg(strstr(buf, "(null)") == NULL, "\"%s\"", buf);
+}
+
+/* ... and, for findings whose strings are set, no double space. */
+static void fmt_one(const ket_finding *f, char *buf, size_t size)
+{
+	fmt_any(f, buf, size);
+	ck_assert_msg(strstr(buf, "  ") == NULL, "\"%s\": double space", buf);
+}
+
+static void fmt_has(const char *text, const char *want)
+{
+	if (want != NULL)
+		ck_assert_msg(strstr(text, want) != NULL,
+		              "\"%s\" lacks \"%s\"", text, want);
+}
+
+struct fmt_row {
+	enum fmt_order order;
+	ket_status status;   /* the order's status */
+	size_t index;        /* which finding */
+	int32_t f_status;    /* that finding's status and warning bit */
+	uint32_t warning;
+	const char *has[5];
+};
+
+static const struct fmt_row fmt_rows[] = {
+	{ FMT_HIGH, KET_OK, 0, KET_OK, KET_W_ABOVE_SOFT_MAX,
+	  { "dose per kg", " 0.3 mg/kg/h", " 0.2 mg/kg/h", "above", "soft" } },
+	{ FMT_HIGH, KET_OK, 1, KET_OK, KET_W_ABOVE_SOFT_MAX,
+	  { " 48 mg/h", " 25 mg/h", "above", "soft", NULL } },
+	{ FMT_HIGH, KET_OK, 2, KET_OK, KET_W_UNUSUAL_WEIGHT,
+	  { "weight", " 160 kg", " 150 kg", "above", NULL } },
+	{ FMT_LIGHT, KET_OK, 0, KET_OK, KET_W_UNUSUAL_WEIGHT,
+	  { "weight", " 30 kg", " 40 kg", "below", NULL } },
+	{ FMT_SOFT_MIN, KET_OK, 0, KET_OK, KET_W_BELOW_SOFT_MIN,
+	  { "dose per kg", " 0.04 mg/kg/h", " 0.05 mg/kg/h", "below",
+	    "soft" } },
+	{ FMT_CAP, KET_OK, 0, KET_OK, KET_W_CAPPED,
+	  { " 13.3 mg/h", " 10 mg/h", "cap", NULL, NULL } },
+	{ FMT_LOW_RATE, KET_OK, 0, KET_OK, KET_W_LOW_PUMP_RATE,
+	  { " 0.4 mL/h", " 0.5 mL/h", "below", NULL, NULL } },
+	{ FMT_ROUNDED, KET_OK, 0, KET_OK, KET_W_ROUNDED,
+	  { "pump_step_ml_per_h", " 1.4286 %", " 1 %", NULL, NULL } },
+	{ FMT_SMALL, KET_OK, 0, KET_OK, KET_W_SMALL_VOLUME,
+	  { " 0.07 mL", " 0.1 mL", "below", NULL, NULL } },
+	{ FMT_PUMP_HARD, KET_OK, 0, KET_OK, KET_W_ABOVE_HARD_MAX,
+	  { "dose per kg", " 0.5714 mg/kg/h", " 0.5 mg/kg/h", "above",
+	    "hard" } },
+	{ FMT_ORAL, KET_OK, 0, KET_OK, KET_W_ABOVE_SOFT_MAX,
+	  { " 1.5 ", " 1", "above", "soft", NULL } },
+	{ FMT_ORAL, KET_OK, 1, KET_OK, KET_W_VARIABLE_ROUTE,
+	  { "varies widely", NULL, NULL, NULL, NULL } },
+	{ FMT_NULL, KET_E_NULL, 0, KET_E_NULL, 0,
+	  { "limits", "NULL", NULL, NULL, NULL } },
+	{ FMT_NAN, KET_E_NOT_FINITE, 0, KET_E_NOT_FINITE, 0,
+	  { "weight_kg", NULL, NULL, NULL, NULL } },
+	{ FMT_RESOLUTION, KET_E_RESOLUTION, 0, KET_E_RESOLUTION, 0,
+	  { "pump_step_ml_per_h", " 28.5714 %", " 10 %", NULL, NULL } },
+	{ FMT_HEAVY, KET_E_WEIGHT, 0, KET_E_WEIGHT, 0,
+	  { "weight_kg", " 400 kg", " 350 kg", NULL, NULL } },
+	{ FMT_ROUTE, KET_E_ROUTE, 0, KET_E_ROUTE, 0,
+	  { "route", " 99", NULL, NULL, NULL } },
+	{ FMT_LIMITS_NAN, KET_E_LIMITS, 0, KET_E_LIMITS, 0,
+	  { "bolus_cap_mg", NULL, NULL, NULL, NULL } },
+};
+
+START_TEST(test_cov_format_each_finding)
+{
+	const struct fmt_row *row = &fmt_rows[_i];
+	ket_report report;
+	const ket_finding *f;
+	char buf[512];
+	int k;
+
+	ck_assert_int_eq(fmt_run(row->order, &report), row->status);
+	ck_assert_uint_gt(report.count, row->index);
+	f = &report.findings[row->index];
+	ck_assert_int_eq(f->status, row->f_status);
+	ck_assert_uint_eq(f->warning, row->warning);
+	fmt_one(f, buf, sizeof buf);
+	for (k = 0; k < 5; k++)
+		fmt_has(buf, row->has[k]);
+}
+END_TEST
+
+/* A whole report: its findings' sentences in order, "; " between them. */
+START_TEST(test_cov_format_whole_report)
+{
+	ket_report report;
+	char all[1024], one[512];
+	const char *at = all;
+	size_t i;
+
+	ck_assert_int_eq(fmt_run(FMT_HIGH, &report), KET_OK);
+	ck_assert_uint_eq(report.count, 3);
+	ck_assert_int_eq(ket_report_format(&report, all, sizeof all), KET_OK);
+	for (i = 0; i < report.count; i++) {
+		const char *p;
+
+		fmt_one(&report.findings[i], one, sizeof one);
+		p = strstr(at, one);
+		ck_assert_msg(p == at, "\"%s\": sentence %u \"%s\" not next",
+		              all, (unsigned)i, one);
+		at = p + strlen(one);
+		if (i + 1 < report.count) {
+			ck_assert_msg(strncmp(at, "; ", 2) == 0, "\"%s\"", all);
+			at += 2;
+		}
+	}
+	ck_assert_str_eq(at, "");
+}
+END_TEST
+
+/* Findings that no order function writes but a caller's report may hold
+ * (ket_report_format takes any report): warnings without a bound, bound
+ * warnings whose bound is missing, unknown bits and items, NULL strings. */
+static ket_finding fmt_finding(int32_t status, uint32_t warning,
+                               int32_t item, double value, double limit,
+                               const char *unit, const char *field)
+{
+	ket_finding f;
+
+	memset(&f, 0, sizeof f);
+	f.status = status;
+	f.warning = warning;
+	f.item = item;
+	f.value = value;
+	f.limit = limit;
+	f.unit = unit;
+	f.field = field;
+	return f;
+}
+
+struct fmt_plain_row {
+	uint32_t warning;
+	const char *has; /* from the header's comment on the bit */
+};
+
+static const struct fmt_plain_row fmt_plain_rows[] = {
+	{ KET_W_VARIABLE_ROUTE, "varies widely" },
+	{ KET_W_APPROXIMATE, "approximation" },
+	{ KET_W_NEURAXIAL, "preservative-free" },
+	{ KET_W_OUTSIDE_MODEL, "population" },
+	{ KET_W_EXPOSURE_ONLY, "not a dose to order" },
+};
+
+START_TEST(test_cov_format_plain_warnings)
+{
+	const struct fmt_plain_row *row = &fmt_plain_rows[_i];
+	ket_finding f = fmt_finding(KET_OK, row->warning, KET_ITEM_ROUTE,
+	                            tu_nan(), tu_nan(), "", "to");
+	char buf[256];
+
+	fmt_one(&f, buf, sizeof buf);
+	fmt_has(buf, row->has);
+}
+END_TEST
+
+START_TEST(test_cov_format_caller_findings)
+{
+	const char *pump = ket_item_name(KET_ITEM_PUMP_RATE);
+	ket_finding f;
+	char buf[256];
+
+	ck_assert_ptr_nonnull(pump);
+	/* A bound warning without its bound: it still names the item. */
+	f = fmt_finding(KET_OK, KET_W_LOW_PUMP_RATE, KET_ITEM_PUMP_RATE, 0.4,
+	                tu_nan(), "mL/h", "rate_ml_per_h");
+	fmt_one(&f, buf, sizeof buf);
+	fmt_has(buf, pump);
+	/* Unknown and combined warning bits, an unknown item. */
+	f = fmt_finding(KET_OK, UINT32_C(1) << 20, KET_ITEM_OTHER, tu_nan(),
+	                tu_nan(), "", "x");
+	fmt_one(&f, buf, sizeof buf);
+	f.warning = KET_W_ABOVE_SOFT_MAX | KET_W_BELOW_SOFT_MIN;
+	fmt_one(&f, buf, sizeof buf);
+	f = fmt_finding(KET_OK, KET_W_ABOVE_SOFT_MAX, 999, 5.0, 4.0, "mg",
+	                "x");
+	fmt_one(&f, buf, sizeof buf);
+	fmt_has(buf, " 5 mg");
+	fmt_has(buf, " 4 mg");
+	/* NULL strings where the header promises none. */
+	f = fmt_finding(KET_OK, KET_W_ABOVE_SOFT_MAX, KET_ITEM_DOSE, 5.0, 4.0,
+	                NULL, NULL);
+	fmt_any(&f, buf, sizeof buf);
+	fmt_has(buf, " 5 ");
+	fmt_has(buf, " 4");
+	f = fmt_finding(KET_OK, KET_W_ROUNDED, KET_ITEM_ROUNDING, 2.5, 1.0,
+	                NULL, NULL);
+	fmt_any(&f, buf, sizeof buf);
+	f = fmt_finding(KET_E_NULL, 0, KET_ITEM_NONE, tu_nan(), tu_nan(), NULL,
+	                NULL);
+	fmt_any(&f, buf, sizeof buf);
+	f = fmt_finding(KET_E_RANGE, 0, KET_ITEM_OTHER, 7.0, tu_nan(), NULL,
+	                NULL);
+	fmt_any(&f, buf, sizeof buf);
+	fmt_has(buf, " 7");
+	/* An error with a bound but no value, and an unknown status. */
+	f = fmt_finding(KET_E_RANGE, 0, KET_ITEM_OTHER, tu_nan(), 10.0, "mL",
+	                "final_volume_ml");
+	fmt_one(&f, buf, sizeof buf);
+	fmt_has(buf, "final_volume_ml");
+	fmt_has(buf, " 10 mL");
+	f.status = 99;
+	fmt_one(&f, buf, sizeof buf);
+}
+END_TEST
+
+/* Header: a number of magnitude 1e15 or more is written ">= 1e15". */
+START_TEST(test_cov_format_huge_value)
+{
+	ket_report report;
+	char buf[512];
+
+	refused_report(&report);
+	report.count = 1;
+	report.dropped = 0;
+	report.findings[0].value = 1e15;
+	fmt_one(&report.findings[0], buf, sizeof buf);
+	fmt_has(buf, ">= 1e15 mg/kg/h");
+	fmt_has(buf, " 0.5 mg/kg/h");
+	report.findings[0].value = 2.5e300;
+	fmt_one(&report.findings[0], buf, sizeof buf);
+	fmt_has(buf, ">= 1e15 mg/kg/h");
+}
+END_TEST
+
 Suite *ket_suite_status(void)
 {
 	Suite *s = suite_create("status");
@@ -573,6 +948,16 @@ Suite *ket_suite_status(void)
 
 	tc = tcase_create("review_regressions");
 	tcase_add_test(tc, test_review_format_null_report_clears);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("coverage");
+	tcase_add_loop_test(tc, test_cov_format_each_finding, 0,
+	                    TU_ROWS(fmt_rows));
+	tcase_add_test(tc, test_cov_format_whole_report);
+	tcase_add_loop_test(tc, test_cov_format_plain_warnings, 0,
+	                    TU_ROWS(fmt_plain_rows));
+	tcase_add_test(tc, test_cov_format_caller_findings);
+	tcase_add_test(tc, test_cov_format_huge_value);
 	suite_add_tcase(s, tc);
 
 	return s;
