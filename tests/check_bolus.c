@@ -891,6 +891,93 @@ START_TEST(test_prop_double_weight)
 }
 END_TEST
 
+/* ----------------------------------------------------------- coverage */
+
+/* bolus_soft_max_mg_per_kg 0 means none: 70 kg x 0.3 mg/kg = 21 mg (under
+ * the 25 mg soft maximum and the 0.35 mg/kg hard maximum) = 21 mL of
+ * 1 mg/mL, 210 steps of 0.1 mL, no warning (0.3 would be above the
+ * profile's 0.2 mg/kg). */
+START_TEST(test_cov_no_soft_per_kg)
+{
+	ket_limits lim;
+	ket_bolus_order order;
+	ket_bolus out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.bolus_soft_max_mg_per_kg = 0;
+	set_order(&order, 70, 0.3, 1, 0.1, IV, RAC);
+	prefill(&out, &r);
+	ck_assert_int_eq(ket_bolus_dose(&order, &lim, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.volume_ml, 21, REL, ABS), "%.17g mL",
+	              out.volume_ml);
+	ck_assert_msg(tu_close(out.mg, 21, REL, ABS), "%.17g mg", out.mg);
+	ck_assert_msg(tu_close(out.delivered_mg_per_kg, 0.3, REL, ABS),
+	              "%.17g mg/kg", out.delivered_mg_per_kg);
+	ck_assert_uint_eq(out.warnings, 0);
+	ck_assert_uint_eq(r.count, 0);
+}
+END_TEST
+
+/* A cap above what the hard maximum allows does not loosen it: 70 kg x
+ * 0.35 mg/kg = 24.5 mg = 24.5 mL of 1 mg/mL; whole 1 mL steps would round
+ * to 25 mL (0.357 mg/kg, above the hard maximum), so 24 mL: 24 mg,
+ * 0.342857 mg/kg, moved 0.5 / 24.5 = 2.0408 % (warns).  The 100 mg cap is
+ * not reached (no KET_W_CAPPED); 0.35 is above the 0.2 mg/kg soft
+ * maximum. */
+START_TEST(test_cov_cap_above_hard)
+{
+	ket_limits lim;
+	ket_bolus_order order;
+	ket_bolus out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.bolus_cap_mg = 100;
+	set_order(&order, 70, 0.35, 1, 1, IV, RAC);
+	prefill(&out, &r);
+	ck_assert_int_eq(ket_bolus_dose(&order, &lim, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.volume_ml, 24, REL, ABS), "%.17g mL",
+	              out.volume_ml);
+	ck_assert_msg(tu_close(out.mg, 24, REL, ABS), "%.17g mg", out.mg);
+	ck_assert_msg(tu_close(out.delivered_mg_per_kg, 24.0 / 70.0, REL, ABS),
+	              "%.17g mg/kg", out.delivered_mg_per_kg);
+	ck_assert_uint_eq(out.warnings, W_MAX | W_RND);
+	ck_assert_uint_eq(r.count, 2);
+	expect_finding("soft", &r.findings[0], W_MAX, KET_ITEM_DOSE_PER_KG,
+	               "bolus_soft_max_mg_per_kg", 0.35, 0.2, "mg/kg");
+	expect_finding("rounded", &r.findings[1], W_RND, KET_ITEM_ROUNDING,
+	               F_STEP, 0.5 / 24.5 * 100.0, 1.0, "%");
+}
+END_TEST
+
+/* Absurd but valid limits must not carry an infinite dose out as success
+ * (header: KET_E_RANGE, item KET_ITEM_OTHER, as ket_infusion_rate): a hard
+ * maximum of 1e308 mg/kg lets 1e307 mg/kg through, and 350 kg x 1e307 mg
+ * = 3.5e309 mg is beyond the largest double (1.8e308). */
+START_TEST(test_cov_overflow)
+{
+	ket_limits lim;
+	ket_bolus_order order;
+	ket_bolus out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.bolus_hard_max_mg_per_kg = 1e308;
+	ck_assert_int_eq(ket_limits_validate(&lim, NULL), KET_OK);
+	set_order(&order, 350, 1e307, 1, 0, IV, RAC);
+	prefill(&out, &r);
+	ck_assert_int_eq(ket_bolus_dose(&order, &lim, &out, &r), KET_E_RANGE);
+	expect_failsafe("overflow", &out);
+	expect_last_finding("overflow", &r, KET_E_RANGE, KET_ITEM_OTHER, NULL);
+	/* The same with a syringe step. */
+	order.syringe_step_ml = 0.1;
+	prefill(&out, &r);
+	ck_assert_int_eq(ket_bolus_dose(&order, &lim, &out, &r), KET_E_RANGE);
+	expect_failsafe("overflow, step 0.1", &out);
+}
+END_TEST
+
 Suite *ket_suite_bolus(void)
 {
 	Suite *s = suite_create("bolus");
@@ -924,6 +1011,12 @@ Suite *ket_suite_bolus(void)
 	tcase_add_test(tc, test_prop_never_above_cap);
 	tcase_add_test(tc, test_prop_at_hard_max_not_stepped_down);
 	tcase_add_test(tc, test_prop_double_weight);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("coverage");
+	tcase_add_test(tc, test_cov_no_soft_per_kg);
+	tcase_add_test(tc, test_cov_cap_above_hard);
+	tcase_add_test(tc, test_cov_overflow);
 	suite_add_tcase(s, tc);
 
 	return s;
