@@ -1739,6 +1739,43 @@ START_TEST(test_review_finding_order)
 }
 END_TEST
 
+/* ------------------------------------------------------------ coverage */
+
+/* A cap above what the hard maximum allows does not loosen it (rule 4:
+ * the most steps is the smaller limit's).  70.5 kg at 0.5 mg/kg/h (the
+ * hard maximum) = 35.25 mg/h = 35.25 mL/h of 1 mg/mL; in 0.5 mL/h steps
+ * x = 70.5 rounds to 71 (35.5 mL/h = 0.5035 mg/kg/h, above the hard
+ * maximum), so n_max = floor(70.5 + 1e-9) = 70: 35 mL/h, moved 0.25 /
+ * 35.25 = 0.709 % (no warning).  The 100 mg/h cap is not reached (no
+ * KET_W_CAPPED, mg_per_h stays 35.25); 0.5 mg/kg/h is above the 0.2 soft
+ * maximum and 35.25 mg/h above the 25 mg/h one. */
+START_TEST(test_cov_cap_above_hard)
+{
+	ket_limits lim;
+	ket_infusion_order order;
+	ket_infusion out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.infusion_cap_mg_per_h = 100;
+	set_order(&order, 70.5, 0.5, MGKGH, 1, 0.5, IV, RAC);
+	prefill(&out, &r);
+	ck_assert_int_eq(ket_infusion_rate(&order, &lim, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.mg_per_h, 35.25, REL, ABS), "%.17g mg/h",
+	              out.mg_per_h);
+	expect_delivered("cap above hard", &out, 35, 1, 70.5);
+	ck_assert_uint_eq(out.warnings, W_MAX);
+	expect_warning_report("cap above hard", &out, &r);
+	ck_assert_uint_eq(r.count, 2);
+	expect_finding("per kg", &r.findings[0], KET_OK, W_MAX,
+	               KET_ITEM_DOSE_PER_KG,
+	               "infusion_soft_max_mg_per_kg_per_h", 0.5, 0.2, REL);
+	expect_finding("mg/h", &r.findings[1], KET_OK, W_MAX,
+	               KET_ITEM_DOSE_PER_H, "infusion_soft_max_mg_per_h",
+	               35.25, 25, REL);
+}
+END_TEST
+
 Suite *ket_suite_infusion(void)
 {
 	Suite *s = suite_create("infusion");
@@ -1794,6 +1831,10 @@ Suite *ket_suite_infusion(void)
 	tcase_add_test(tc, test_review_pump_rate_bound);
 	tcase_add_test(tc, test_review_infinite_result);
 	tcase_add_test(tc, test_review_finding_order);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("coverage");
+	tcase_add_test(tc, test_cov_cap_above_hard);
 	suite_add_tcase(s, tc);
 
 	return s;
