@@ -515,21 +515,22 @@ static const char *fmt(double value, int decimals, const char *unit,
  * "11 h 40 min" (clearer at the bedside than 11.67 h). */
 static const char *fmt_minutes(double min, char *buf, size_t size)
 {
+	char hours[32], minutes[32];
 	double whole, h, m;
 
-	if (!(min > 0.0)) {
-		snprintf(buf, size, "0 min");
-		return buf;
-	}
+	if (!(min > 0.0))
+		return fmt(0.0, 0, "min", buf, size);
 	if (min < 59.95)
 		return fmt(min, 1, "min", buf, size);
 	whole = floor(min + 0.5);
 	h = floor(whole / 60.0);
 	m = whole - 60.0 * h;
+	fmt(h, 0, "h", hours, sizeof hours);
 	if (m > 0.0)
-		snprintf(buf, size, "%.0f h %.0f min", h, m);
+		snprintf(buf, size, "%s %s", hours,
+		         fmt(m, 0, "min", minutes, sizeof minutes));
 	else
-		snprintf(buf, size, "%.0f h", h);
+		snprintf(buf, size, "%s", hours);
 	return buf;
 }
 
@@ -757,7 +758,7 @@ static void human_field(const field *f)
 /* Every finding, never dropped: warnings, and on a refusal its reason. */
 static void human_findings(FILE *out, const ket_report *rep)
 {
-	char text[TEXT_MAX];
+	char text[TEXT_MAX], n[32];
 	size_t i;
 
 	for (i = 0; i < rep->count && i < KET_REPORT_MAX; i++) {
@@ -767,8 +768,9 @@ static void human_findings(FILE *out, const ket_report *rep)
 		        "reason", finding_text(f, text, sizeof text));
 	}
 	if (rep->dropped > 0)
-		fprintf(out, "warning: and %lu more findings that the report "
-		        "could not hold\n", (unsigned long)rep->dropped);
+		fprintf(out, "warning: and %s more findings that the report "
+		        "could not hold\n", fmt((double)rep->dropped, 0, NULL,
+		                                n, sizeof n));
 }
 
 static void profile_note(FILE *out, const char *profile)
@@ -1588,19 +1590,24 @@ static void burst_json(const void *data)
 static void burst_human(const void *data)
 {
 	const burst_plan *p = data;
-	char a[32], b[32], c[32], w[256];
-	size_t i;
+	char n[32], a[32], b[32], c[32], w[256], line[512];
+	size_t i, len;
 
 	printf("%-4s %-14s %-12s %-16s %s\n", "day", "ordered", "pump rate",
 	       "delivered", "warnings");
 	for (i = 0; i < p->n; i++) {
 		const ket_burst_day *d = &p->days[i];
 
-		printf("%-4d %-14s %-12s %-16s %s\n", (int)d->day,
-		       fmt(d->mg_per_24h, 1, "mg/24 h", a, sizeof a),
-		       fmt(d->rate_ml_per_h, 2, "mL/h", b, sizeof b),
-		       fmt(d->delivered_mg_per_24h, 1, "mg/24 h", c, sizeof c),
-		       warning_list(d->warnings, w, sizeof w));
+		snprintf(line, sizeof line, "%-4s %-14s %-12s %-16s %s",
+		         fmt((double)d->day, 0, NULL, n, sizeof n),
+		         fmt(d->mg_per_24h, 1, "mg/24 h", a, sizeof a),
+		         fmt(d->rate_ml_per_h, 2, "mL/h", b, sizeof b),
+		         fmt(d->delivered_mg_per_24h, 1, "mg/24 h", c,
+		             sizeof c),
+		         warning_list(d->warnings, w, sizeof w));
+		for (len = strlen(line); len > 0 && line[len - 1] == ' ';)
+			line[--len] = '\0';
+		puts(line);
 	}
 }
 
@@ -2048,8 +2055,8 @@ static void tci_human(const void *data)
 	char e[32], r[32], c[32];
 
 	if (stride > 1)
-		printf("every %lu-th step shown (--json gives every step)\n",
-		       (unsigned long)stride);
+		printf("one step in %s shown (--json gives every step)\n",
+		       fmt((double)stride, 0, NULL, e, sizeof e));
 	printf("%-14s %-14s %s\n", "step end", "rate", "predicted");
 	for (i = 0; i < t->n; i++) {
 		if (i % stride != 0 && i + 1 != t->n)
