@@ -519,6 +519,30 @@ START_TEST(test_format_parse_round_trip)
 }
 END_TEST
 
+/* ------------------------------------------------------------------
+ * coverage
+ * ------------------------------------------------------------------ */
+
+/* Header: at most 22 digits after the point, even when they are all
+ * zeros (no significant digit at all): 22 zeros read 0, 23 are refused. */
+START_TEST(test_cov_parse_all_zero_fraction)
+{
+	double got = UNSET;
+
+	ck_assert_int_eq(ket_parse_decimal("0.0000000000000000000000", &got),
+	                 KET_OK);
+	ck_assert_msg(dbl_same(got, 0.0), "22 zeros: got %g", got);
+	got = UNSET;
+	ck_assert_int_eq(ket_parse_decimal("0.00000000000000000000000", &got),
+	                 KET_E_RANGE);
+	ck_assert_msg(isnan(got), "23 zeros: got %g, want NaN", got);
+	got = UNSET;
+	ck_assert_int_eq(ket_parse_decimal("-0.00000000000000000000000",
+	                                   &got), KET_E_RANGE);
+	ck_assert_msg(isnan(got), "-, 23 zeros: got %g, want NaN", got);
+}
+END_TEST
+
 Suite *ket_suite_text(void)
 {
 	Suite *s = suite_create("text");
@@ -541,6 +565,10 @@ Suite *ket_suite_text(void)
 	tcase_add_test(tc, test_format_locale);
 	tcase_add_loop_test(tc, test_format_parse_round_trip, 0,
 	                    N_ROWS(round_trip_values));
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("coverage");
+	tcase_add_test(tc, test_cov_parse_all_zero_fraction);
 	suite_add_tcase(s, tc);
 	return s;
 }
