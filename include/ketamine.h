@@ -402,7 +402,7 @@ typedef struct ket_limits {
 	                                      (required) */
 } ket_limits;
 
-/* Built-in starting points (CLINICAL.md, "Built-in limit profiles"); all for
+/* Built-in starting points (values and sources in lib/clinical.c); all for
  * racemic ketamine.  A hospital must review them before use. */
 typedef enum ket_profile {
 	KET_PROFILE_LOW_DOSE_ANALGESIA = 0,  /* seed 0.05-0.2 mg/kg/h (default) */
@@ -857,7 +857,7 @@ KET_API const char *ket_rate_unit_ucum(ket_rate_unit unit);
 /* ------------------------------------------------------------------------
  * Pharmacokinetics: prediction and target-controlled infusion
  *
- * Models (CLINICAL.md "Pharmacokinetic models"): k in 1/min, V in L, CL
+ * Models (lib/clinical.c, with sources): k in 1/min, V in L, CL
  * and Q in L/min.  Concentrations in ng/mL (= mg/L x 1000).  Predictions
  * are population estimates for planning and teaching; they do not replace
  * clinical observation.
@@ -907,7 +907,7 @@ typedef struct ket_pk_dose {
 /* Plasma concentration (ng/mL) at each time.  IV boluses and infusions, SC
  * infusions, and IM, SC, oral, sublingual, intranasal and rectal doses
  * with first-order absorption (bioavailability: the route table's
- * ketamine-alone point estimate; absorption rate constants: CLINICAL.md,
+ * ketamine-alone point estimate; absorption rate constants: lib/clinical.c,
  * the same for every model).  A dose given at time t already counts at t
  * (an IV bolus of D mg at 0 gives D / V1 at 0).  An SC infusion enters the
  * SC absorption depot at F x mg / duration.
