@@ -2723,6 +2723,174 @@ START_TEST(test_review_burst_refusal_last)
 }
 END_TEST
 
+/* ========================================================= coverage */
+
+/* bolus_soft_max_mg_per_kg and bolus_soft_max_mg 0 mean none.  140 kg,
+ * 30 mg every 10 min, 1-hour limit 40 mg: n1 = min(ceil(6 - 1e-9) = 6,
+ * floor(40 / 30 + 1e-9) = 1) = 1 -> 30 mg/h; n4 = min(ceil(24 - 1e-9),
+ * 4 x 1) = 4 -> 120 mg/4 h; 30 / 140 = 0.2142857 mg/kg/h (PCA hard 0.5).
+ * The bolus, 0.214 mg/kg and 30 mg, is above the default profile's soft
+ * maxima (0.2 mg/kg, 25 mg): two warnings there, none without them. */
+START_TEST(test_cov_pca_no_bolus_soft)
+{
+	ket_pca_order o = pca_order(140, 30, 10, 0, 40, 0, RAC);
+	ket_limits lim;
+	ket_pca out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	pca_prefill(&out);
+	garble(&r);
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &out, &r), KET_OK);
+	ck_assert_uint_eq(out.warnings, W_MAX);
+	ck_assert_uint_eq(r.count, 2);
+	expect_finding("per kg", &r, 0, KET_OK, W_MAX, I_PERKG,
+	               "bolus_soft_max_mg_per_kg", 30.0 / 140.0, 0.2);
+	expect_finding("mg", &r, 1, KET_OK, W_MAX, I_DOSE, "bolus_soft_max_mg",
+	               30, 25);
+
+	lim.bolus_soft_max_mg_per_kg = 0;
+	lim.bolus_soft_max_mg = 0;
+	pca_prefill(&out);
+	garble(&r);
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &out, &r), KET_OK);
+	expect_close("no soft", "max_mg_per_h", out.max_mg_per_h, 30);
+	expect_close("no soft", "max_mg_per_4h", out.max_mg_per_4h, 120);
+	expect_close("no soft", "max_mg_per_kg_per_h", out.max_mg_per_kg_per_h,
+	             30.0 / 140.0);
+	ck_assert_uint_eq(out.warnings, 0);
+	expect_warnings_only("no soft", &r, 0);
+	ck_assert_uint_eq(r.count, 0);
+}
+END_TEST
+
+/* oral_soft_max_mg_per_24h 0 means none: SC 300 mg/24 h, ratio 1, 3 doses,
+ * 5 mg steps, 10 mg/mL -> 100 mg (10 mL) per dose, 300 mg/24 h (above the
+ * default 240 soft maximum, below the 800 hard one); exposure comparison
+ * 300 x 0.90 / 0.55 = 490.909 mg/24 h.  Warnings: only the route's. */
+START_TEST(test_cov_oral_no_soft)
+{
+	ket_oral_order o = oral_order(300, SC, PO, 1, 3, 5, 10, RAC);
+	ket_limits lim;
+	ket_oral_regimen out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	oral_prefill(&out);
+	garble(&r);
+	ck_assert_int_eq(ket_oral_conversion(&o, &lim, &out, &r), KET_OK);
+	ck_assert_uint_eq(out.warnings, W_MAX | W_VAR);
+	ck_assert_int_ge(find_warning(&r, W_MAX, I_DAY), 0);
+
+	lim.oral_soft_max_mg_per_24h = 0;
+	oral_prefill(&out);
+	garble(&r);
+	ck_assert_int_eq(ket_oral_conversion(&o, &lim, &out, &r), KET_OK);
+	expect_close("no soft", "mg_per_dose", out.mg_per_dose, 100);
+	expect_close("no soft", "ml_per_dose", out.ml_per_dose, 10);
+	expect_close("no soft", "mg_per_24h", out.mg_per_24h, 300);
+	expect_close("no soft", "exposure", out.exposure_comparison_mg_per_24h,
+	             300 * F_SC / F_PO);
+	ck_assert_uint_eq(out.warnings, W_VAR);
+	expect_warnings_only("no soft", &r, W_VAR);
+	ck_assert_uint_eq(r.count, 1);
+}
+END_TEST
+
+/* Palliative limits with a per-kg soft maximum of 0.05 mg/kg/h and an
+ * mg/h soft maximum of 2 mg/h; 50 kg, 5 mg/mL SC, no pump step. */
+static void cov_burst_limits(ket_limits *lim)
+{
+	make_limits(LIM_PALL, lim);
+	lim->infusion_soft_max_mg_per_kg_per_h = 0.05;
+	lim->infusion_soft_max_mg_per_h = 2;
+}
+
+/* Day by day, each day's two warnings (same bit, different items) are
+ * distinct findings: 100 mg/24 h = 4.1667 mg/h = 0.083333 mg/kg/h, then
+ * 300 mg/24 h = 12.5 mg/h = 0.25 mg/kg/h; days 3 and 4 repeat day 2 and
+ * add nothing.  Rates 0.8333 and 2.5 mL/h, no rounding (step 0). */
+START_TEST(test_cov_burst_same_bit_other_item)
+{
+	ket_burst_order o = burst_order(2, 50, 5, 0, SC, RAC);
+	ket_limits lim;
+	ket_burst_day days[CAP];
+	ket_report r;
+	size_t n = 0;
+
+	cov_burst_limits(&lim);
+	days_prefill(days, CAP);
+	garble(&r);
+	ck_assert_int_eq(ket_burst_schedule(&o, &lim, days, CAP, &n, &r),
+	                 KET_OK);
+	ck_assert_uint_eq(n, 4);
+	expect_close("day 1", "rate", days[0].rate_ml_per_h, 100.0 / 24 / 5);
+	expect_close("day 4", "rate", days[3].rate_ml_per_h, 300.0 / 24 / 5);
+	ck_assert_uint_eq(days[0].warnings, W_MAX);
+	ck_assert_uint_eq(days[3].warnings, W_MAX);
+	expect_warnings_only("merge", &r, W_MAX);
+	ck_assert_uint_eq(r.count, 4);
+	expect_finding("day 1 per kg", &r, 0, KET_OK, W_MAX, I_PERKG,
+	               "infusion_soft_max_mg_per_kg_per_h", 100.0 / 24 / 50,
+	               0.05);
+	expect_finding("day 1 mg/h", &r, 1, KET_OK, W_MAX, I_PERH,
+	               "infusion_soft_max_mg_per_h", 100.0 / 24, 2);
+	expect_finding("day 2 per kg", &r, 2, KET_OK, W_MAX, I_PERKG,
+	               "infusion_soft_max_mg_per_kg_per_h", 0.25, 0.05);
+	expect_finding("day 2 mg/h", &r, 3, KET_OK, W_MAX, I_PERH,
+	               "infusion_soft_max_mg_per_h", 12.5, 2);
+}
+END_TEST
+
+/* More distinct warnings than a report holds: with a daily soft maximum of
+ * 50 mg/24 h each day also warns its 24 h total, so days 1 (100), 2 (300)
+ * and 3 (500 mg/24 h) bring 3 + 3 + 3 distinct findings; the first
+ * KET_REPORT_MAX = 8 are kept in day order, day 3's 500 mg/24 h finding
+ * does not fit and is counted in `dropped` (the plan itself is KET_OK),
+ * and the text ends "; and N more". */
+START_TEST(test_cov_burst_warnings_dropped)
+{
+	ket_burst_order o = burst_order(0, 50, 5, 0, SC, RAC);
+	ket_limits lim;
+	ket_burst_day days[CAP];
+	ket_report r;
+	size_t n = 0;
+	char text[2048], tail[32];
+	size_t len, tlen;
+
+	cov_burst_limits(&lim);
+	lim.daily_soft_max_mg_per_24h = 50;
+	days_prefill(days, CAP);
+	garble(&r);
+	ck_assert_int_eq(ket_burst_schedule(&o, &lim, days, CAP, &n, &r),
+	                 KET_OK);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_uint_eq(r.count, KET_REPORT_MAX);
+	ck_assert_uint_ge(r.dropped, 1);
+	expect_finding("d1 per kg", &r, 0, KET_OK, W_MAX, I_PERKG, NULL,
+	               100.0 / 24 / 50, 0.05);
+	expect_finding("d1 mg/h", &r, 1, KET_OK, W_MAX, I_PERH, NULL,
+	               100.0 / 24, 2);
+	expect_finding("d1 24 h", &r, 2, KET_OK, W_MAX, I_DAY,
+	               "daily_soft_max_mg_per_24h", 100, 50);
+	expect_finding("d2 per kg", &r, 3, KET_OK, W_MAX, I_PERKG, NULL, 0.25,
+	               0.05);
+	expect_finding("d2 mg/h", &r, 4, KET_OK, W_MAX, I_PERH, NULL, 12.5, 2);
+	expect_finding("d2 24 h", &r, 5, KET_OK, W_MAX, I_DAY, NULL, 300, 50);
+	expect_finding("d3 per kg", &r, 6, KET_OK, W_MAX, I_PERKG, NULL,
+	               500.0 / 24 / 50, 0.05);
+	expect_finding("d3 mg/h", &r, 7, KET_OK, W_MAX, I_PERH, NULL,
+	               500.0 / 24, 2);
+	ck_assert_int_eq(ket_report_format(&r, text, sizeof text), KET_OK);
+	ck_assert_int_gt(snprintf(tail, sizeof tail, "; and %lu more",
+	                          (unsigned long)r.dropped), 0);
+	len = strlen(text);
+	tlen = strlen(tail);
+	ck_assert_uint_gt(len, tlen);
+	ck_assert_str_eq(text + (len - tlen), tail);
+}
+END_TEST
+
 Suite *ket_suite_regimen(void)
 {
 	Suite *s = suite_create("regimen");
@@ -2776,6 +2944,13 @@ Suite *ket_suite_regimen(void)
 
 	tc = tcase_create("review_regressions");
 	tcase_add_test(tc, test_review_burst_refusal_last);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("coverage");
+	tcase_add_test(tc, test_cov_pca_no_bolus_soft);
+	tcase_add_test(tc, test_cov_oral_no_soft);
+	tcase_add_test(tc, test_cov_burst_same_bit_other_item);
+	tcase_add_test(tc, test_cov_burst_warnings_dropped);
 	suite_add_tcase(s, tc);
 
 	return s;
