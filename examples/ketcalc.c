@@ -548,15 +548,15 @@ typedef struct field {
 	const char *key;   /* JSON key with its unit; NULL: people only */
 	const char *label; /* for people; NULL: JSON only */
 	field_kind kind;
-	double value;      /* NaN: JSON null, no line for people */
 	int decimals;
+	double value;      /* NaN: JSON null, no line for people */
 	const char *unit;
 	const char *text;  /* F_TEXT; NULL: JSON null, no line */
 } field;
 
-#define NUM(key, label, v, d, unit) { key, label, F_NUM, v, d, unit, NULL }
-#define TEXT(key, label, s) { key, label, F_TEXT, 0.0, 0, NULL, s }
-#define MINUTES(key, label, v) { key, label, F_MIN, v, 1, NULL, NULL }
+#define NUM(key, label, v, d, unit) { key, label, F_NUM, d, v, unit, NULL }
+#define TEXT(key, label, s) { key, label, F_TEXT, 0, 0.0, NULL, s }
+#define MINUTES(key, label, v) { key, label, F_MIN, 1, v, NULL, NULL }
 
 typedef void (*extra_fn)(const void *data);
 
@@ -1427,7 +1427,7 @@ static int run_limits(const args *a)
 		double v;
 
 		memcpy(&v, (const unsigned char *)&lim + l->offset, sizeof v);
-		f[i + 1] = (field){ l->key, l->label, F_LIMIT, v, 4, l->unit,
+		f[i + 1] = (field){ l->key, l->label, F_LIMIT, 4, v, l->unit,
 		                    NULL };
 	}
 	o.fields = f;
