@@ -41,7 +41,7 @@
 #define N_ITEMS(a) (sizeof(a) / sizeof((a)[0]))
 #define MAX_OPERANDS 64
 #define INT_ARG_MAX 1000000.0   /* whole-number options: beyond is a typo */
-#define LABEL_WIDTH 26          /* human output: "label   value" */
+#define LABEL_WIDTH 28          /* human output: "label   value" */
 #define HELP_WIDTH 24           /* option column of --help */
 #define TEXT_MAX 1024           /* one sentence or message */
 
@@ -1234,6 +1234,23 @@ static int run_weight(const args *a)
 
 /* ============================================================= units */
 
+/* People read "mcg", not UCUM's "ug", which ISMP lists as error-prone; JSON
+ * keeps the UCUM code for machines. */
+static const char *clinical_unit(const char *ucum)
+{
+	static const char *const pairs[][2] = {
+		{ "ug/kg/min", "mcg/kg/min" },
+		{ "ug/kg/h", "mcg/kg/h" },
+		{ "mg/d", "mg/24 h" },
+	};
+	size_t i;
+
+	for (i = 0; ucum != NULL && i < sizeof pairs / sizeof pairs[0]; i++)
+		if (strcmp(ucum, pairs[i][0]) == 0)
+			return pairs[i][1];
+	return ucum;
+}
+
 static int run_units(const args *a)
 {
 	int32_t from = 0, to = 0;
@@ -1256,9 +1273,10 @@ static int run_units(const args *a)
 		const char *fu = ket_rate_unit_ucum((ket_rate_unit)from);
 		const char *tu = ket_rate_unit_ucum((ket_rate_unit)to);
 		const field f[] = {
-			NUM("value", "value", value, 4, fu),
+			NUM("value", "value", value, 4, clinical_unit(fu)),
 			TEXT("from_unit", NULL, fu),
-			NUM("converted_value", "converted", out, 4, tu),
+			NUM("converted_value", "converted", out, 4,
+			    clinical_unit(tu)),
 			TEXT("to_unit", NULL, tu),
 			NUM("weight_kg", "weight", kg, 2, "kg"),
 		};
