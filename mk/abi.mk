@@ -105,3 +105,12 @@ abi-baseline: abi-tools abi-lib
 	  [ "$$f" = abi/libketamine.so.$(MAJOR).abi ] || { echo "rm -f $$f"; rm -f "$$f"; }; \
 	done
 	@echo "abi-baseline: abi/libketamine.so.$(MAJOR).abi and $(ABI_VERSION_FILE) ($(VERSION)) written; commit them with the release"
+
+# Evidence that the check can fail: scripts/abi-selftest.sh edits throwaway
+# copies of the tree (a field appended, a type widened, an array grown, a
+# status renumbered, a function removed: must fail; a function added, a
+# status appended, a break with a new major version: must pass) and runs
+# make abi-check in each.  About a minute; not part of abi-check.
+.PHONY: abi-selftest
+abi-selftest: abi-tools
+	MAKE='$(MAKE)' $(SHELL) scripts/abi-selftest.sh
