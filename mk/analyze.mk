@@ -12,6 +12,9 @@
 #                             lib/internal.h are checked through them
 #                             (--header-filter)
 #   make analyze-gcc          gcc -fanalyzer -Werror, one run per lib/*.c
+#   make header-c11           include/ketamine.h compiled as C11 (gcc, clang)
+#                             and C++11 (g++, clang++) with -Werror, every
+#                             KET_ macro used (scripts/header-check.sh)
 #
 # What is analysed: lib/*.c, lib/internal.h and include/ketamine.h, with the
 # flags of the real build (KET_STD, KET_WARNINGS, LIB_CPPFLAGS), so the
@@ -155,3 +158,25 @@ $(ANALYZE_DIR)/clang-tidy/%.ok: lib/%.c $(ANALYZE_DEPS) \
 $(ANALYZE_DIR)/gcc/%.ok: lib/%.c $(ANALYZE_DEPS) \
 		| analyze-tools $(ANALYZE_DIR)/gcc
 	$(call analyze_run,$(ANALYZE_GCC) --version | sed -n 1p,$(ANALYZE_GCC) $(ANALYZE_FLAGS) -fanalyzer -Werror -c $< -o $(@:.ok=.o),gcc -fanalyzer $<)
+
+# ---------------------------------------------------------------- header-c11
+
+# The header is C99 inside the library, but users compile it as they like:
+# C11 with the brief's flags plus the project's warning set (so -Wundef,
+# -Wconversion etc. hold for users too), C++11 with g++ and clang++ (the
+# installcheck's header-cxx covers g++ only) with the C++ equivalents and
+# -Wold-style-cast, since the macros expand in the user's code.
+HEADER_C_COMPILERS ?= gcc clang
+HEADER_CXX_COMPILERS ?= g++ clang++
+HEADER_C_FLAGS := -std=c11 -Wall -Wextra -pedantic -Werror \
+	$(filter-out -Wall -Wextra -Wpedantic,$(KET_WARNINGS))
+HEADER_CXX_FLAGS := -std=c++11 -Wall -Wextra -pedantic -Werror -Wshadow \
+	-Wconversion -Wsign-conversion -Wundef -Wcast-qual -Wold-style-cast \
+	-Wzero-as-null-pointer-constant
+
+.PHONY: header-c11
+header-c11:
+	C_COMPILERS='$(HEADER_C_COMPILERS)' CXX_COMPILERS='$(HEADER_CXX_COMPILERS)' \
+	C_FLAGS='$(HEADER_C_FLAGS)' CXX_FLAGS='$(HEADER_CXX_FLAGS)' \
+	  $(SHELL) scripts/header-check.sh $(HEADER) $(BUILD)/header-c11
+	@echo "header-c11: OK (C11: $(HEADER_C_COMPILERS); C++11: $(HEADER_CXX_COMPILERS))"
