@@ -57,19 +57,22 @@ analyze_empty :=
 analyze_space := $(analyze_empty) $(analyze_empty)
 # clang-tidy: the three families asked for, minus these (one reason each):
 #  bugprone-easily-swappable-parameters
-#      flags every function with two adjacent parameters of one type.  The
-#      public parameter order is the released contract of the header (e.g.
-#      ket_format_dose(value, max_decimals, ...), ket_route_equivalent(dose,
-#      from, to, ...)) and cannot change; C cannot give mg and kg distinct
-#      types short of a struct per number.  The library's answer is units in
-#      every name and orders as structs with named fields (README "Units").
+#      flags every function with two adjacent parameters of convertible
+#      types (28 hits in lib/ at 0.1.0).  On the public API the order is
+#      the released contract of the header (ket_route_check(route,
+#      preservative_free)) and cannot change; the internal helpers take
+#      (value, limit), (from, to), (ordered, delivered) pairs whose names
+#      say which is which.  C cannot give mg and kg distinct types short of
+#      a struct per number; the library's answer is units in every name and
+#      orders as structs with named fields (README "Units").
 #  bugprone-implicit-widening-of-multiplication-result
 #      flags every row-major index `i * KET_PK_STATE_MAX + j` in the PK
-#      solver (int product used as a pointer offset).  Every such product is
-#      below KET_PK_DIM_MAX^2 = 324, far from INT_MAX; the check is written
-#      for 64-bit size computations, which the library does not make
-#      (KET_MAX_ITEMS bounds every array length), and -Wconversion /
-#      -Wsign-conversion already police narrowing and sign changes.
+#      solver (18 hits in lib/pk_sim.c: an int product used as a pointer
+#      offset).  Every such product is below KET_PK_DIM_MAX^2 = 324, far
+#      from INT_MAX; the check is written for 64-bit size computations,
+#      which the library does not make (KET_MAX_ITEMS bounds every array
+#      length), and -Wconversion / -Wsign-conversion already police
+#      narrowing and sign changes.
 #  clang-analyzer-optin.performance.Padding
 #      an opt-in speed hint (reorder fields to save padding), not a defect:
 #      the one hit is 8 bytes per row of limits.c's 17-row static const rule
