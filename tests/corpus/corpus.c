@@ -6,9 +6,10 @@
  * built-in profile and some edited limits, boundaries, every status path
  * the tables reach, NULL pointers, NaN and infinities.  Large grids are
  * sampled by a fixed integer hash of the input number (splitmix64), so the
- * same numbers pick the same inputs in every build; doubles are literals
- * or an integer times a literal (exact in every build with SSE2 and
- * -ffp-contract=off).
+ * same numbers pick the same inputs in every build (one pick per statement:
+ * never two in the arguments of one call, whose order of evaluation is
+ * unspecified); doubles are literals or an integer times a literal (exact
+ * in every build with SSE2 and -ffp-contract=off).
  */
 #include <math.h>
 #include <stdint.h>
@@ -744,12 +745,15 @@ static void run_burst_schedule(size_t i, corpus_out *o)
 	ket_burst_day days[BURST_DAYS_MAX];
 	ket_report rep;
 	size_t cap = PICKV(&p, capacity, 2);
-	size_t n = 77, k;
+	size_t n = 77, k, profile, variant;
 
 	/* The palliative burst profile most of the time: it has a daily
-	 * hard maximum, which the schedule needs. */
-	make_limits(pick(&p, 3) ? KET_PROFILE_PALLIATIVE_BURST : pick(&p, 4),
-	            pick(&p, 2) ? 0 : pick(&p, p.valid ? 5 : 7), &lim);
+	 * hard maximum, which the schedule needs.  (One pick per statement:
+	 * the order in which a call's arguments are evaluated is
+	 * unspecified, and gcc and clang differ.) */
+	profile = pick(&p, 3) ? KET_PROFILE_PALLIATIVE_BURST : pick(&p, 4);
+	variant = pick(&p, 2) ? 0 : pick(&p, p.valid ? 5 : 7);
+	make_limits(profile, variant, &lim);
 	ord.response_day = PICKV(&p, response, 4);
 	ord.weight_kg = PICKV(&p, wt, 3);
 	ord.concentration_mg_per_ml = PICKV(&p, conc, 5);
@@ -1207,7 +1211,10 @@ static void run_tci_plan(size_t i, corpus_out *o)
 	ket_pk_params pk;
 	double target[TCI_STEPS_MAX], rate[TCI_STEPS_MAX],
 	       conc[TCI_STEPS_MAX];
-	size_t n = PICKV(&p, steps, 4), shape = pick_in(&p, 4, 6), k;
+	size_t n = PICKV(&p, steps, 4);
+	size_t shape = pick_in(&p, 4, 6);
+	double step, max;
+	size_t k;
 
 	pick_pk_params(&p, &pk);
 	for (k = 0; k < n; k++) {
@@ -1235,8 +1242,9 @@ static void run_tci_plan(size_t i, corpus_out *o)
 	}
 	UNSET(rate);
 	UNSET(conc);
-	out_status(o, ket_tci_plan(&pk, target, n, PICKV(&p, step_s, 5),
-	                           PICKV(&p, max_rate, 4), rate, conc));
+	step = PICKV(&p, step_s, 5);
+	max = PICKV(&p, max_rate, 4);
+	out_status(o, ket_tci_plan(&pk, target, n, step, max, rate, conc));
 	for (k = 0; k < n; k++) {
 		out_double_at(o, "rate_mg_per_h", (long)k, rate[k]);
 		out_double_at(o, "conc", (long)k, conc[k]);
