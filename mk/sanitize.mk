@@ -10,7 +10,7 @@
 #                   clang in $(BUILD)/asan-clang.  Each build's static runner
 #                   is run twice:
 #                     1. as `make check` runs it, every test in its own
-#                        forked process (Check's default), with
+#                        forked process (CK_FORK=yes, Check's default), with
 #                        ASAN_OPTIONS=abort_on_error=0:halt_on_error=1:
 #                        detect_leaks=0;
 #                     2. CK_FORK=no, the whole suite in one process, with
@@ -64,7 +64,7 @@ sanitize-gcc sanitize-clang: sanitize-%:
 # Runs in the sub-make, where BUILD is the sanitizer's build directory.
 sanitize-one: check-framework $(TEST_STATIC)
 	@echo "== sanitize: $(CC), every test forked ($(TEST_STATIC))"
-	ASAN_OPTIONS=$(SAN_ASAN_OPTIONS):detect_leaks=0 \
+	CK_FORK=yes ASAN_OPTIONS=$(SAN_ASAN_OPTIONS):detect_leaks=0 \
 	UBSAN_OPTIONS=$(SAN_UBSAN_OPTIONS) $(TEST_STATIC)
 	@echo "== sanitize: $(CC), CK_FORK=no, LeakSanitizer on"
 	CK_FORK=no ASAN_OPTIONS=$(SAN_ASAN_OPTIONS):detect_leaks=1 \
