@@ -67,17 +67,6 @@ static double field_at(const ket_limits *limits, size_t offset)
 	return *p;
 }
 
-static const limit_rule *rule_at(size_t offset)
-{
-	size_t i;
-
-	for (i = 0; i < N_RULES; i++) {
-		if (rules[i].offset == offset)
-			return &rules[i];
-	}
-	return NULL;
-}
-
 /* The value alone: finite, >= 0, above 0 if required.  Returns the bound
  * it broke through *bound (NaN for a non-finite value), or 1 if valid. */
 static int value_valid(const limit_rule *r, double v, double *bound)
@@ -91,15 +80,14 @@ static int value_valid(const limit_rule *r, double v, double *bound)
 	return !(r->required && !(v > 0.0));
 }
 
-/* The partner to compare with: set (non-zero) and valid on its own. */
+/* The partner to compare with: set and valid on its own, i.e. finite and
+ * above 0 (which also meets a required partner's rule). */
 static int partner_value(const ket_limits *limits, size_t offset, double *v)
 {
-	double bound;
-
 	if (offset == NO_FIELD)
 		return 0;
 	*v = field_at(limits, offset);
-	return value_valid(rule_at(offset), *v, &bound) && *v > 0.0;
+	return ket_is_finite(*v) && *v > 0.0;
 }
 
 static int relation_holds(const ket_limits *limits, const limit_rule *r,

@@ -93,7 +93,7 @@ static void put_integer(ket_writer *w, uint64_t n, int grouping)
 
 static void put_fraction(ket_writer *w, uint64_t frac, int decimals)
 {
-	char digits[4];
+	char digits[4] = { '0', '0', '0', '0' };
 	int i, last = -1;
 
 	for (i = decimals - 1; i >= 0; i--) {

@@ -57,12 +57,15 @@ static void set_identity(double *m, int n)
 		m[i * n + i] = 1.0;
 }
 
-/* out = exp(m) for an n x n row-major matrix, n <= KET_PK_DIM_MAX. */
+/* out = exp(m) for an n x n row-major matrix, 1 <= n <= KET_PK_DIM_MAX.
+ * scaled and next start at zero: the analysers cannot tie the n * n
+ * element loops to the n x n products, and no path may read an element
+ * never written. */
 void ket_expm(const double *m, int n, double *out)
 {
-	double scaled[KET_PK_DIM_MAX * KET_PK_DIM_MAX];
+	double scaled[KET_PK_DIM_MAX * KET_PK_DIM_MAX] = { 0 };
 	double term[KET_PK_DIM_MAX * KET_PK_DIM_MAX];
-	double next[KET_PK_DIM_MAX * KET_PK_DIM_MAX];
+	double next[KET_PK_DIM_MAX * KET_PK_DIM_MAX] = { 0 };
 	double norm = norm1(m, n);
 	int s = 0, k, i, nn = n * n;
 

@@ -223,10 +223,10 @@ static pk_step *step_for(pk_cache *c, const pk_system *s, double h,
 	{                                                                \
 		double y[N], v[N];                                       \
 		int i;                                                   \
-		for (i = 0; i < N; i++)                                  \
+		for (i = 0; i < (N); i++)                                \
 			v[i] = x[i];                                     \
 		ROWS_##N(N);                                             \
-		for (i = 0; i < N; i++)                                  \
+		for (i = 0; i < (N); i++)                                \
 			x[i] = y[i];                                     \
 	}
 DEFINE_STEP_N(2)
@@ -259,7 +259,7 @@ typedef struct pk_grid {
 		const double *restrict fu = g->st->fu;                   \
 		double h = g->st->h, y[N], v[N], now = *t;               \
 		int k;                                                   \
-		for (k = 0; k < N; k++)                                  \
+		for (k = 0; k < (N); k++)                                \
 			v[k] = x[k];                                     \
 		for (; i < g->n_times; i++) {                            \
 			double to = g->times[i];                         \
@@ -272,7 +272,7 @@ typedef struct pk_grid {
 			now += h;                                        \
 			g->conc[i] = v[0] / g->v1_l * 1000.0;            \
 		}                                                        \
-		for (k = 0; k < N; k++)                                  \
+		for (k = 0; k < (N); k++)                                \
 			x[k] = v[k];                                     \
 		*t = now;                                                \
 		return i;                                                \
@@ -534,7 +534,6 @@ static void simulate(const pk_system *s, const ket_pk_dose *doses,
 {
 	pk_cache cache;
 	pk_run r;
-	const pk_step *last;
 	double t = 0.0;
 	size_t i;
 
@@ -548,6 +547,7 @@ static void simulate(const pk_system *s, const ket_pk_dose *doses,
 	i = 0;
 	while (i < n_times) {
 		double to = times[i];
+		const pk_step *last;
 
 		/* Each pass consumes a dose start or an infusion end. */
 		while (r.next_event <= to) {

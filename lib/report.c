@@ -112,7 +112,7 @@ static const char *warning_relation(uint32_t bit, const ket_finding *f)
 	case KET_W_ABOVE_SOFT_MAX: return " is above the soft maximum ";
 	case KET_W_ABOVE_HARD_MAX: return " is above the hard maximum ";
 	case KET_W_CAPPED: return " was capped at ";
-	case KET_W_LOW_PUMP_RATE: return " is below ";
+	case KET_W_LOW_PUMP_RATE:
 	case KET_W_SMALL_VOLUME: return " is below ";
 	case KET_W_UNUSUAL_WEIGHT:
 		return f->value > f->limit ? " is above the usual maximum "
@@ -225,7 +225,9 @@ ket_status ket_report_format(const ket_report *report, char *buf,
 		return KET_E_NULL;
 	if (size == 0)
 		return KET_E_BUFFER;
-	n = report->count < KET_REPORT_MAX ? report->count : KET_REPORT_MAX;
+	n = report->count;
+	if (n > KET_REPORT_MAX)
+		n = KET_REPORT_MAX;
 	for (i = 0; i < n; i++) {
 		const ket_finding *f = &report->findings[i];
 

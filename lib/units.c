@@ -117,9 +117,10 @@ static void reduced_ratio(int32_t from, int32_t to, double *num, double *den)
 	uint64_t n = units[from].mcg_per_24h;
 	uint64_t d = units[to].mcg_per_24h;
 	uint64_t g = gcd_u64(n, d);
+	uint64_t n_reduced = n / g, d_reduced = d / g; /* exact: g divides */
 
-	*num = (double)(n / g);
-	*den = (double)(d / g);
+	*num = (double)n_reduced;
+	*den = (double)d_reduced;
 }
 
 /* value x size(from) / size(to), x weight (per kg to absolute) or
