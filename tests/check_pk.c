@@ -1499,6 +1499,273 @@ START_TEST(test_review_absurd_inputs)
 }
 END_TEST
 
+/* ============================================================= coverage */
+
+/*
+ * A closed-form reference for the simulation (make coverage: the state
+ * sizes and sampling paths the scipy scenarios do not reach).  For a
+ * mammillary model the Laplace transform of the central amount after a
+ * unit dose into the central compartment is N(s) / prod_i (s + l_i), with
+ * N(s) = (s + k21)(s + k31) (three compartments; (s + k21) for two) and
+ * l_i the disposition rates; a dose absorbed first-order from a depot
+ * (rate ka) multiplies it by ka / (s + ka).  With distinct poles p the
+ * inverse transform is sum_p N(-p) e^(-p t) / prod_(q != p) (q - p).
+ * Bioavailabilities and absorption rates: CLINICAL.md (ketamine alone).
+ */
+struct cov_route {
+	int32_t route;
+	double f, ka_per_min; /* ka 0: into the central compartment */
+};
+
+static const struct cov_route cov_routes[] = {
+	{ KET_ROUTE_IV, 1.0, 0.0 },
+	{ KET_ROUTE_IM, 0.93, 0.01148 },
+	{ KET_ROUTE_SC, 0.90, 0.007976 },
+	{ KET_ROUTE_SUBLINGUAL, 0.32, 0.003369 },
+	{ KET_ROUTE_RECTAL, 0.25, 0.006819 },
+};
+
+static const struct cov_route *cov_route_of(int32_t route)
+{
+	int i;
+
+	for (i = 0; i < TU_ROWS(cov_routes); i++)
+		if (cov_routes[i].route == route)
+			return &cov_routes[i];
+	ck_abort_msg("route %d not in the test's table", (int)route);
+	return NULL;
+}
+
+/* The disposition rates: the roots of the characteristic polynomial, in
+ * closed form for two compartments, by Viete's trigonometric formula
+ * (three real roots) polished by Newton for three. */
+static int cov_rates(const ket_pk_params *p, double *l)
+{
+	double k10 = p->k10_per_min, k12 = p->k12_per_min;
+	double k21 = p->k21_per_min, k13 = p->k13_per_min;
+	double k31 = p->k31_per_min;
+	double a2, a1, a0, pp, qq, r, phi;
+	int k, i;
+
+	if (p->compartments == 2) {
+		double s = k10 + k12 + k21;
+		double d = sqrt(s * s - 4.0 * k10 * k21);
+
+		l[0] = (s + d) / 2.0;
+		l[1] = k10 * k21 / l[0]; /* the product of the roots */
+		return 2;
+	}
+	a2 = k10 + k12 + k13 + k21 + k31;
+	a1 = k10 * k21 + k10 * k31 + k12 * k31 + k13 * k21 + k21 * k31;
+	a0 = k10 * k21 * k31;
+	/* x = y + a2 / 3 turns x^3 - a2 x^2 + a1 x - a0 into y^3 + pp y + qq */
+	pp = a1 - a2 * a2 / 3.0;
+	qq = -2.0 * a2 * a2 * a2 / 27.0 + a2 * a1 / 3.0 - a0;
+	r = 2.0 * sqrt(-pp / 3.0);
+	phi = acos(3.0 * qq / (pp * r));
+	for (k = 0; k < 3; k++) {
+		double x = r * cos((phi - 2.0 * acos(-1.0) * k) / 3.0) +
+		           a2 / 3.0;
+
+		for (i = 0; i < 3; i++) {
+			double f = ((x - a2) * x + a1) * x - a0;
+			double df = (3.0 * x - 2.0 * a2) * x + a1;
+
+			x -= f / df;
+		}
+		l[k] = x;
+	}
+	return 3;
+}
+
+/* Central amount (mg) at t after 1 mg entered (ka 0) the central
+ * compartment or (ka > 0) a depot. */
+static double cov_unit_central(const ket_pk_params *p, double ka, double t)
+{
+	double poles[4], zeros[2], sum = 0.0;
+	int np = cov_rates(p, poles), nz = 0, i, j;
+
+	zeros[nz++] = p->k21_per_min;
+	if (p->compartments == 3)
+		zeros[nz++] = p->k31_per_min;
+	if (ka > 0.0)
+		poles[np++] = ka;
+	for (i = 0; i < np; i++) {
+		double num = 1.0, den = 1.0;
+
+		for (j = 0; j < nz; j++)
+			num *= zeros[j] - poles[i];
+		for (j = 0; j < np; j++)
+			if (j != i)
+				den *= poles[j] - poles[i];
+		sum += num / den * exp(-poles[i] * t);
+	}
+	return ka > 0.0 ? ka * sum : sum;
+}
+
+/* ng/mL at t: the doses given by t, superposed. */
+static double cov_conc(const ket_pk_params *p, const ket_pk_dose *d,
+                       size_t n, double t)
+{
+	double mg = 0.0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct cov_route *r = cov_route_of(d[i].route);
+
+		if (!(d[i].start_min > t))
+			mg += r->f * d[i].mg *
+			      cov_unit_central(p, r->ka_per_min,
+			                       t - d[i].start_min);
+	}
+	return mg / p->v1_l * 1000.0;
+}
+
+static void cov_expect_reference(const char *name, const ket_pk_params *p,
+                                 const ket_pk_dose *d, size_t nd,
+                                 const double *t, size_t nt)
+{
+	double c[40];
+	size_t i;
+
+	ck_assert_uint_le(nt, 40);
+	fill(c, nt, TU_UNSET);
+	ck_assert_int_eq(ket_pk_simulate(p, d, nd, t, nt, c), KET_OK);
+	for (i = 0; i < nt; i++) {
+		double want = cov_conc(p, d, nd, t[i]);
+
+		ck_assert_msg(fabs(c[i] - want) <= SIM_REL * fabs(want) + SIM_ABS,
+		              "%s: t %g: %.17g ng/mL, want %.17g", name, t[i],
+		              c[i], want);
+	}
+}
+
+/* Samples every 5 min with doses on the grid, one off-grid sample
+ * (61.3), then a regular run to the end (120): runs of samples stop at a
+ * dose, at an interval that changes, and at the last sample. */
+static size_t cov_times(double *t)
+{
+	size_t n = 0;
+	int k;
+
+	for (k = 0; k <= 12; k++)
+		t[n++] = 5.0 * k;
+	t[n++] = 61.3;
+	for (k = 13; k <= 24; k++)
+		t[n++] = 5.0 * k;
+	return n;
+}
+
+/* One closed-form check per state size: 2 compartments + 3 depots (5), 3
+ * + 3 (6) and 3 + 4 (7): IM, SC, sublingual and rectal absorb at four
+ * different rates (CLINICAL.md). */
+START_TEST(test_cov_simulate_depots)
+{
+	const ket_pk_dose d[4] = { { 0.0, 50.0, 0.0, IM },
+	                           { 10.0, 30.0, 0.0, SC },
+	                           { 20.0, 40.0, 0.0, SL },
+	                           { 30.0, 60.0, 0.0, PR } };
+	ket_pk_params two = clements(70.0), three = domino(70.0);
+	double t[32];
+	size_t nt = cov_times(t);
+
+	cov_expect_reference("5 states", &two, d, 3, t, nt);
+	cov_expect_reference("6 states", &three, d, 3, t, nt);
+	cov_expect_reference("7 states", &three, d, 4, t, nt);
+}
+END_TEST
+
+/* Two compartments, IV only (2 states): a run of 1-min samples reaches a
+ * second bolus at 10 min. */
+START_TEST(test_cov_simulate_grid_meets_dose)
+{
+	const ket_pk_dose d[2] = { { 0.0, 25.0, 0.0, IV },
+	                           { 10.0, 25.0, 0.0, IV } };
+	ket_pk_params p = clements(70.0);
+	double t[21];
+	size_t i;
+
+	for (i = 0; i < 21; i++)
+		t[i] = (double)i;
+	cov_expect_reference("2 states", &p, d, 2, t, 21);
+	/* and the reference's own anchor: D / V1 at 0 */
+	ck_assert(tu_close(cov_conc(&p, d, 2, 0.0), 25.0 / (1.7522 * 70.0) *
+	                   1000.0, 1e-12, 0.0));
+}
+END_TEST
+
+/* Valid but absurd micro-constants: k10 + k12 = 2e308 overflows, so the
+ * plan and the simulation cannot be computed (header: KET_E_RANGE, every
+ * output NaN).  The volumes and clearances are set by hand, finite: the
+ * simulation uses V1 and the micro-constants only. */
+START_TEST(test_cov_absurd_rate_constants)
+{
+	ket_pk_params p = clements(70.0);
+	ket_pk_dose d = { 0.0, 10.0, 0.0, IV };
+	double targets[2] = { 10.0, 10.0 }, rates[2], conc[2];
+	double t[2] = { 0.0, 1.0 }, c[2];
+
+	p.k10_per_min = 1e308;
+	p.k12_per_min = 1e308;
+	fill(rates, 2, TU_UNSET);
+	fill(conc, 2, TU_UNSET);
+	ck_assert_int_eq(ket_tci_plan(&p, targets, 2, 10.0, 100.0, rates,
+	                              conc), KET_E_RANGE);
+	ck_assert(all_nan(rates, 2));
+	ck_assert(all_nan(conc, 2));
+	fill(c, 2, TU_UNSET);
+	ck_assert_int_eq(ket_pk_simulate(&p, &d, 1, t, 2, c), KET_E_RANGE);
+	ck_assert(all_nan(c, 2));
+}
+END_TEST
+
+/* An absurd volume: V1 = 1e308 L and rates of 1e-300 /min (no
+ * elimination to speak of).  One 60-min step of 1 mg/h puts 1 mg in
+ * 1e308 L: C_unit = 1e-305 ng/mL, so the target 500 ng/mL needs 5e307 mg/h
+ * (below the 1e308 maximum) and the plan ends at 500 ng/mL.  Either the
+ * plan is that, or (header) KET_E_RANGE with every output NaN: never a
+ * non-finite number with KET_OK. */
+START_TEST(test_cov_tci_absurd_volume)
+{
+	ket_pk_params p = micro(2, 1e308, 1e-300, 1e-300, 1e-300, 0.0, 0.0);
+	double target = 500.0, rate = TU_UNSET, conc = TU_UNSET;
+	ket_status st;
+
+	p.v2_l = 1e308; /* micro()'s v1 k12 / k21 is 1e308 too */
+	p.cl_l_per_min = 1.0;
+	p.q2_l_per_min = 1.0;
+	st = ket_tci_plan(&p, &target, 1, 3600.0, 1e308, &rate, &conc);
+	if (st == KET_OK) {
+		ck_assert_msg(tu_close(rate, 5e307, 1e-9, 0.0), "rate %.17g",
+		              rate);
+		ck_assert_msg(tu_close(conc, 500.0, 1e-9, 0.0), "conc %.17g",
+		              conc);
+	} else {
+		ck_assert_msg(st == KET_E_RANGE, "%s", st_name(st));
+		ck_assert(isnan(rate) && isnan(conc));
+	}
+}
+END_TEST
+
+/* Time at or above the threshold that overflows while the AUC does not:
+ * samples at -1e308, 0 and 1e308 min (times may be negative), all 0 ng/mL,
+ * threshold 0: AUC 0, but 2e308 min at or above (header: sums that
+ * overflow are KET_E_RANGE). */
+START_TEST(test_cov_summarize_time_above_overflows)
+{
+	const double t[3] = { -1e308, 0.0, 1e308 };
+	const double c[3] = { 0.0, 0.0, 0.0 };
+	ket_pk_summary s;
+
+	ck_assert_int_eq(ket_pk_summarize(t, c, 2, 0.0, &s), KET_OK);
+	ck_assert(tu_close(s.time_above_min, 1e308, 1e-15, 0.0));
+	ck_assert(tu_close(s.auc_ng_min_per_ml, 0.0, 0.0, 0.0));
+	ck_assert_int_eq(ket_pk_summarize(t, c, 3, 0.0, &s), KET_E_RANGE);
+	ck_assert(isnan(s.peak_ng_per_ml) && isnan(s.peak_time_min));
+	ck_assert(isnan(s.auc_ng_min_per_ml) && isnan(s.time_above_min));
+}
+END_TEST
+
 Suite *ket_suite_pk(void)
 {
 	Suite *s = suite_create("pk");
@@ -1550,6 +1817,14 @@ Suite *ket_suite_pk(void)
 	tcase_add_test(tc, test_review_tiny_infusion_not_lost);
 	tcase_add_test(tc, test_review_late_samples);
 	tcase_add_test(tc, test_review_absurd_inputs);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("coverage");
+	tcase_add_test(tc, test_cov_simulate_depots);
+	tcase_add_test(tc, test_cov_simulate_grid_meets_dose);
+	tcase_add_test(tc, test_cov_absurd_rate_constants);
+	tcase_add_test(tc, test_cov_tci_absurd_volume);
+	tcase_add_test(tc, test_cov_summarize_time_above_overflows);
 	suite_add_tcase(s, tc);
 
 	return s;
