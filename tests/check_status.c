@@ -899,6 +899,31 @@ START_TEST(test_cov_format_huge_value)
 }
 END_TEST
 
+/* A caller's report whose count exceeds KET_REPORT_MAX: only the
+ * KET_REPORT_MAX findings the struct holds are read (header: count is at
+ * most KET_REPORT_MAX). */
+START_TEST(test_cov_format_count_beyond_max)
+{
+	ket_report report;
+	char eight[4096], more[4096];
+	int i;
+
+	refused_report(&report);
+	for (i = 1; i < KET_REPORT_MAX; i++)
+		report.findings[i] = report.findings[0];
+	report.count = KET_REPORT_MAX;
+	report.dropped = 0;
+	ck_assert_int_eq(ket_report_format(&report, eight, sizeof eight),
+	                 KET_OK);
+	report.count = KET_REPORT_MAX + 1;
+	ck_assert_int_eq(ket_report_format(&report, more, sizeof more), KET_OK);
+	ck_assert_str_eq(more, eight);
+	report.count = (size_t)-1;
+	ck_assert_int_eq(ket_report_format(&report, more, sizeof more), KET_OK);
+	ck_assert_str_eq(more, eight);
+}
+END_TEST
+
 Suite *ket_suite_status(void)
 {
 	Suite *s = suite_create("status");
@@ -958,6 +983,7 @@ Suite *ket_suite_status(void)
 	                    TU_ROWS(fmt_plain_rows));
 	tcase_add_test(tc, test_cov_format_caller_findings);
 	tcase_add_test(tc, test_cov_format_huge_value);
+	tcase_add_test(tc, test_cov_format_count_beyond_max);
 	suite_add_tcase(s, tc);
 
 	return s;
