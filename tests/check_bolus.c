@@ -978,6 +978,164 @@ START_TEST(test_cov_overflow)
 }
 END_TEST
 
+/* ------------------------------------------------------------ mutation */
+
+/* Tests that kill mutants `make mutate` found alive (tests/mutation/).
+ * Each names the rule it pins; every expectation is worked out by hand. */
+
+static ket_status mut_bolus(const ket_limits *lim, double weight, double dose,
+                            double conc, double step, ket_bolus *out,
+                            ket_report *r)
+{
+	ket_bolus_order order;
+
+	set_order(&order, weight, dose, conc, step, IV, RAC);
+	prefill(out, r);
+	return ket_bolus_dose(&order, lim, out, r);
+}
+
+/* bolus_soft_max_mg 0 means none: 70 kg x 0.1 mg/kg = 7 mg = 7 mL of
+ * 1 mg/mL, no finding.  A soft maximum below 1 mg still counts: 70 kg x
+ * 0.01 mg/kg = 0.7 mg = 0.7 mL (7 steps of 0.1) is above 0.5 mg. */
+START_TEST(test_mut_soft_max_mg_none_and_small)
+{
+	ket_limits lim;
+	ket_bolus out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.bolus_soft_max_mg = 0;
+	ck_assert_int_eq(mut_bolus(&lim, 70, 0.1, 1, 0.1, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.mg, 7, REL, ABS), "%.17g mg", out.mg);
+	ck_assert_uint_eq(out.warnings, 0);
+	ck_assert_uint_eq(r.count, 0);
+
+	lim.bolus_soft_max_mg = 0.5;
+	ck_assert_int_eq(mut_bolus(&lim, 70, 0.01, 1, 0.1, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.volume_ml, 0.7, REL, ABS), "%.17g mL",
+	              out.volume_ml);
+	ck_assert_uint_eq(out.warnings, W_MAX);
+	ck_assert_uint_eq(r.count, 1);
+	expect_finding("soft mg", &r.findings[0], W_MAX, KET_ITEM_DOSE,
+	               "bolus_soft_max_mg", 0.7, 0.5, "mg");
+}
+END_TEST
+
+/* API.md "Comparisons": mg = weight x dose is computed, so within 1e-9 of
+ * a limit it is at it.  50 kg x 0.14 mg/kg is 7 mg in decimal but
+ * 7.000000000000001 in binary: neither the 7 mg soft maximum warns nor
+ * the 7 mg cap caps. */
+START_TEST(test_mut_ordered_mg_at_limit)
+{
+	ket_limits lim;
+	ket_bolus out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.bolus_soft_max_mg = 7;
+	ck_assert_int_eq(mut_bolus(&lim, 50, 0.14, 1, 0, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.mg, 7, REL, ABS), "%.17g mg", out.mg);
+	ck_assert_uint_eq(out.warnings, 0);
+	ck_assert_uint_eq(r.count, 0);
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.bolus_cap_mg = 7;
+	ck_assert_int_eq(mut_bolus(&lim, 50, 0.14, 1, 0, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.mg, 7, REL, ABS), "%.17g mg", out.mg);
+	ck_assert_uint_eq(out.warnings, 0);
+	ck_assert_uint_eq(r.count, 0);
+}
+END_TEST
+
+/* A dose per kg typed by the caller is compared with the per-kg soft
+ * maximum exactly: 0.2000000001 mg/kg (5e-10 relative above 0.2) warns;
+ * 70 kg x 0.2000000001 = 14.000000007 mg, 14.000000007 mL at 1 mg/mL. */
+START_TEST(test_mut_typed_per_kg_exact)
+{
+	ket_limits lim;
+	ket_bolus out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	ck_assert_int_eq(mut_bolus(&lim, 70, 0.2000000001, 1, 0, &out, &r),
+	                 KET_OK);
+	ck_assert_msg(tu_close(out.mg, 14.000000007, REL, ABS), "%.17g mg",
+	              out.mg);
+	ck_assert_uint_eq(out.warnings, W_MAX);
+	ck_assert_uint_eq(r.count, 1);
+	expect_finding("soft per kg", &r.findings[0], W_MAX,
+	               KET_ITEM_DOSE_PER_KG, "bolus_soft_max_mg_per_kg",
+	               0.2000000001, 0.2, "mg/kg");
+}
+END_TEST
+
+/* The delivered dose per kg is computed: 0.2 mg/kg x 70 kg = 14 mg =
+ * 46.667 mL of 0.3 mg/mL (no step), delivered 14 mg, 0.2 mg/kg - in
+ * binary 0.20000000000000004, which is at the 0.2 soft maximum, not above
+ * it: no warning. */
+START_TEST(test_mut_delivered_per_kg_at_limit)
+{
+	ket_limits lim;
+	ket_bolus out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	ck_assert_int_eq(mut_bolus(&lim, 70, 0.2, 0.3, 0, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.volume_ml, 14 / 0.3, REL, ABS), "%.17g mL",
+	              out.volume_ml);
+	ck_assert_msg(tu_close(out.delivered_mg_per_kg, 0.2, REL, ABS),
+	              "%.17g mg/kg", out.delivered_mg_per_kg);
+	ck_assert_uint_eq(out.warnings, 0);
+	ck_assert_uint_eq(r.count, 0);
+}
+END_TEST
+
+/* The volume is computed: 50 kg x 0.006 mg/kg = 0.3 mg = 0.1 mL of
+ * 3 mg/mL (no step), 0.09999999999999999 in binary: at KET_VOLUME_SMALL_ML,
+ * not below it. */
+START_TEST(test_mut_volume_at_small)
+{
+	ket_limits lim;
+	ket_bolus out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	ck_assert_int_eq(mut_bolus(&lim, 50, 0.006, 3, 0, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.volume_ml, 0.1, REL, ABS), "%.17g mL",
+	              out.volume_ml);
+	ck_assert_uint_eq(out.warnings, 0);
+	ck_assert_uint_eq(r.count, 0);
+}
+END_TEST
+
+/* A cap below 1 mg caps, and rounding never crosses it: 70 kg x
+ * 0.02 mg/kg = 1.4 mg, capped to 0.9375 mg = 7.5 mL of 0.125 mg/mL; whole
+ * 1 mL steps would round to 8 mL = 1 mg, above the cap, so 7 mL =
+ * 0.875 mg, 0.0125 mg/kg, moved 0.0625 / 0.9375 = 6.667 % (warns). */
+START_TEST(test_mut_small_cap_not_crossed)
+{
+	ket_limits lim;
+	ket_bolus out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.bolus_cap_mg = 0.9375;
+	ck_assert_int_eq(mut_bolus(&lim, 70, 0.02, 0.125, 1, &out, &r),
+	                 KET_OK);
+	ck_assert_msg(tu_close(out.volume_ml, 7, REL, ABS), "%.17g mL",
+	              out.volume_ml);
+	ck_assert_msg(tu_close(out.mg, 0.875, REL, ABS), "%.17g mg", out.mg);
+	ck_assert_msg(tu_close(out.delivered_mg_per_kg, 0.0125, REL, ABS),
+	              "%.17g mg/kg", out.delivered_mg_per_kg);
+	ck_assert_uint_eq(out.warnings, W_CAP | W_RND);
+	ck_assert_uint_eq(r.count, 2);
+	expect_finding("cap", &r.findings[0], W_CAP, KET_ITEM_DOSE,
+	               "bolus_cap_mg", 1.4, 0.9375, "mg");
+	expect_finding("rounded", &r.findings[1], W_RND, KET_ITEM_ROUNDING,
+	               F_STEP, 0.0625 / 0.9375 * 100.0, 1.0, "%");
+}
+END_TEST
+
 Suite *ket_suite_bolus(void)
 {
 	Suite *s = suite_create("bolus");
@@ -1017,6 +1175,15 @@ Suite *ket_suite_bolus(void)
 	tcase_add_test(tc, test_cov_no_soft_per_kg);
 	tcase_add_test(tc, test_cov_cap_above_hard);
 	tcase_add_test(tc, test_cov_overflow);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("mutation");
+	tcase_add_test(tc, test_mut_soft_max_mg_none_and_small);
+	tcase_add_test(tc, test_mut_ordered_mg_at_limit);
+	tcase_add_test(tc, test_mut_typed_per_kg_exact);
+	tcase_add_test(tc, test_mut_delivered_per_kg_at_limit);
+	tcase_add_test(tc, test_mut_volume_at_small);
+	tcase_add_test(tc, test_mut_small_cap_not_crossed);
 	suite_add_tcase(s, tc);
 
 	return s;
