@@ -1,0 +1,137 @@
+# mk/fuzz.mk - `make fuzz`: coverage-guided fuzzing of the public API with
+# libFuzzer (clang), under AddressSanitizer and UndefinedBehaviorSanitizer.
+#
+#   make fuzz             build every harness tests/fuzz/fuzz_NAME.c and run
+#                         each for FUZZ_SECONDS (default 20) after replaying
+#                         its committed seeds and reproducers; fails on any
+#                         crash, sanitizer report, timeout or broken invariant
+#   make fuzz-NAME        the same for one harness (fuzz-orders, fuzz-pk, ...)
+#   make fuzz-build       build the harnesses only ($(BUILD)/fuzz/fuzz_NAME)
+#   make fuzz-replay      replay the committed seeds and reproducers only (no
+#                         fuzzing: a few seconds, deterministic)
+#   make fuzz-clean       forget the working corpora and artifacts
+#
+# The harnesses (tests/fuzz/README.md lists their invariants):
+#   orders       ket_infusion_rate, ket_infusion_check, ket_bolus_dose, with
+#                fuzzed limits
+#   regimens     ket_prepare, ket_infusion_duration, ket_pca_check,
+#                ket_burst_schedule, ket_oral_conversion
+#   conversions  dosing weight, pounds, limits, rate units, routes, forms,
+#                salts, percent, the name tables
+#   pk           ket_pk_params_for, ket_pk_simulate, ket_pk_summarize,
+#                ket_tci_plan
+#   parse        ket_parse_decimal (checked against strtod) and
+#                ket_rate_unit_parse, byte-level
+#   format       ket_format_dose (checked against printf) and
+#                ket_report_format, byte-level
+#
+# Each harness is linked with the library sources compiled again in
+# $(BUILD)/fuzz/lib with the same sanitizers and libFuzzer's coverage
+# instrumentation (-fsanitize=fuzzer-no-link), so the fuzzer is guided by the
+# library's branches, not just the harness's.  The committed seed corpus
+# tests/fuzz/corpus/NAME/ is copied into a working corpus
+# $(BUILD)/fuzz/corpus/NAME/ that grows from run to run; the committed one is
+# never written.  A failing input lands in $(BUILD)/fuzz/artifacts/NAME/
+# (crash-*, timeout-*, ...); rerun it with `$(BUILD)/fuzz/fuzz_NAME FILE`.
+# Inputs that once broke the library are kept in tests/fuzz/crashes/NAME/
+# and replayed first by every run.
+#
+# Running for hours (documented in tests/fuzz/README.md):
+#   make fuzz FUZZ_SECONDS=36000                10 h per harness, in turn
+#   make -j6 -k fuzz FUZZ_SECONDS=36000         all six at once (one core each)
+#   make fuzz-pk FUZZ_SECONDS=36000 FUZZ_FLAGS='-jobs=8 -workers=8'
+#                                               one harness on 8 cores
+# The working corpora persist in $(BUILD)/fuzz/corpus, so a long run picks up
+# where the last one stopped.
+#
+# Needs clang with libFuzzer: the Debian packages clang and libclang-rt-dev
+# (libclang-rt-14-dev on Debian 12: only recommended by clang, so an
+# --no-install-recommends install lacks it).  Run as root on a Debian-like
+# machine, make fuzz installs them itself, like check-framework.
+
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 20
+# Per input: anything slower than this is reported as a timeout (a hang).
+FUZZ_TIMEOUT ?= 10
+# Extra libFuzzer flags, e.g. -jobs=8 -workers=8 or -dict=FILE.
+FUZZ_FLAGS ?=
+FUZZ_BUILD := $(BUILD)/fuzz
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_BINS := $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_NAMES))
+FUZZ_LIB_OBJS := $(patsubst lib/%.c,$(FUZZ_BUILD)/lib/%.o,$(SRCS))
+
+# -O1 -g: the usual sanitizer build (fast enough, precise stack traces).
+# -fno-sanitize-recover=all: every UBSan report stops the run, as ASan's do.
+# The library keeps -std=c99, -ffp-contract=off and the warning set.
+FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS := -std=c99 -g -O1 -ffp-contract=off -fno-omit-frame-pointer \
+	$(KET_WARNINGS) $(FUZZ_SANITIZE)
+
+.PHONY: fuzz fuzz-build fuzz-replay fuzz-clean fuzz-toolchain \
+	$(addprefix fuzz-,$(FUZZ_NAMES))
+
+# Installs clang and libFuzzer when we are root on a Debian-like machine
+# (CI), otherwise names the packages in one line.
+fuzz-toolchain:
+	@mkdir -p $(FUZZ_BUILD)
+	@printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' \
+		> $(FUZZ_BUILD)/probe.c
+	@if ! $(FUZZ_CC) -fsanitize=fuzzer,address,undefined $(FUZZ_BUILD)/probe.c \
+	     -o $(FUZZ_BUILD)/probe >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "make fuzz: installing clang and libFuzzer (apt-get install clang libclang-rt-dev)"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang libclang-rt-dev >/dev/null </dev/null || exit 1; \
+	    $(FUZZ_CC) -fsanitize=fuzzer,address,undefined $(FUZZ_BUILD)/probe.c -o $(FUZZ_BUILD)/probe || \
+	      { echo "make fuzz: $(FUZZ_CC) still cannot link -fsanitize=fuzzer" >&2; exit 1; }; \
+	  else \
+	    echo "make fuzz needs clang with libFuzzer: install the Debian packages 'clang' and 'libclang-rt-dev' (apt-get install clang libclang-rt-dev)" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+$(FUZZ_BUILD)/lib:
+	mkdir -p $@
+
+# Made by a pattern rule for a pattern rule: without this, make would delete
+# them as intermediate files after every link.
+.SECONDARY: $(FUZZ_LIB_OBJS)
+
+$(FUZZ_BUILD)/lib/%.o: lib/%.c | $(FUZZ_BUILD)/lib fuzz-toolchain
+	$(FUZZ_CC) $(LIB_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
+		$(DEPFLAGS) -c $< -o $@
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h \
+		$(FUZZ_LIB_OBJS) $(HEADER) | fuzz-toolchain
+	$(FUZZ_CC) $(USER_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
+		-o $@ $< $(FUZZ_LIB_OBJS) -lm
+
+fuzz-build: $(FUZZ_BINS)
+
+# One target per harness, so `make -j -k fuzz` runs them side by side.
+$(addprefix fuzz-,$(FUZZ_NAMES)): fuzz-%: $(FUZZ_BUILD)/fuzz_%
+	@$(SHELL) tests/fuzz/run.sh $< $* $(FUZZ_SECONDS) \
+		$(FUZZ_BUILD)/corpus/$* $(FUZZ_BUILD)/artifacts/$* \
+		-timeout=$(FUZZ_TIMEOUT) $(FUZZ_FLAGS)
+
+fuzz: $(addprefix fuzz-,$(FUZZ_NAMES))
+	@echo "fuzz: OK ($(words $(FUZZ_NAMES)) harnesses, $(FUZZ_SECONDS) s each)"
+
+fuzz-replay: $(FUZZ_BINS)
+	@status=0; for n in $(FUZZ_NAMES); do \
+	  files=$$(find tests/fuzz/corpus/$$n tests/fuzz/crashes/$$n -type f 2>/dev/null); \
+	  [ -n "$$files" ] || continue; \
+	  mkdir -p $(FUZZ_BUILD)/artifacts/$$n; \
+	  if $(FUZZ_BUILD)/fuzz_$$n -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$n/ $$files \
+	       >$(FUZZ_BUILD)/artifacts/$$n/replay.log 2>&1; then \
+	    echo "fuzz-replay $$n: $$(echo "$$files" | wc -l) inputs OK"; \
+	  else \
+	    cat $(FUZZ_BUILD)/artifacts/$$n/replay.log >&2; \
+	    echo "fuzz-replay $$n: FAILED" >&2; status=1; \
+	  fi; \
+	done; exit $$status
+
+fuzz-clean:
+	rm -rf $(FUZZ_BUILD)
+
+-include $(wildcard $(FUZZ_BUILD)/lib/*.d)

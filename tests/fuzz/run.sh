@@ -1,0 +1,76 @@
+#!/bin/sh
+# Runs one libFuzzer harness the way `make fuzz` does (mk/fuzz.mk):
+#   1. replays the committed seed corpus and the committed reproducers
+#      (tests/fuzz/crashes/NAME/) once each, so a known crash fails at once;
+#   2. fuzzes for SECONDS on a working corpus in WORK (the committed seeds
+#      copied in; what the fuzzer adds stays there for the next run and the
+#      committed corpus is never written);
+#   3. prints one summary line: executions, executions per second, corpus.
+# Exits non-zero when the harness crashed, leaked, timed out or broke an
+# invariant; the input that did it is in ARTIFACTS (crash-*, timeout-*,
+# leak-*, oom-*), and the harness printed the failing invariant above it.
+#
+# usage: run.sh BINARY NAME SECONDS WORK ARTIFACTS [libFuzzer flags...]
+# e.g.   run.sh build/fuzz/fuzz_orders orders 3600 build/fuzz/corpus/orders \
+#               build/fuzz/artifacts/orders -jobs=2 -workers=2
+set -eu
+
+bin=$1 name=$2 seconds=$3 work=$4 artifacts=$5
+shift 5
+seeds=tests/fuzz/corpus/$name
+crashes=tests/fuzz/crashes/$name
+log=$artifacts/fuzz.log
+
+mkdir -p "$work" "$artifacts"
+rm -f "$artifacts"/fuzz-*.log "$log"
+abs() { (cd "$(dirname "$1")" && printf '%s/%s' "$(pwd)" "$(basename "$1")"); }
+bin_abs=$(abs "$bin")
+work_abs=$(abs "$work")
+if [ -d "$seeds" ]; then
+	# Seeds the working corpus does not have yet (names are content hashes
+	# or descriptive names; an existing file is never overwritten).
+	for f in "$seeds"/*; do
+		[ -f "$f" ] || continue
+		[ -e "$work/${f##*/}" ] || cp "$f" "$work/"
+	done
+fi
+
+# 1. Replay: every committed input once (no fuzzing, nothing written).
+replay=
+for dir in "$seeds" "$crashes"; do
+	[ -d "$dir" ] || continue
+	for f in "$dir"/*; do
+		[ -f "$f" ] && replay="$replay $f"
+	done
+done
+if [ -n "$replay" ]; then
+	# shellcheck disable=SC2086 # one argument per file, no spaces in names
+	if ! "$bin" -artifact_prefix="$artifacts/" $replay >"$artifacts/replay.log" 2>&1; then
+		cat "$artifacts/replay.log" >&2
+		echo "fuzz $name: FAILED replaying the committed inputs" \
+		     "($seeds, $crashes)" >&2
+		exit 1
+	fi
+fi
+
+# 2. Fuzz.
+status=0
+# In ARTIFACTS, so that -jobs writes its fuzz-N.log files there.
+(cd "$artifacts" && exec "$bin_abs" -max_total_time="$seconds" \
+	-print_final_stats=1 -artifact_prefix=./ "$@" "$work_abs") \
+	>"$log" 2>&1 || status=$?
+
+# 3. Summary (libFuzzer's final statistics; with -jobs, from each job log).
+stat() {
+	sed -n "s/^stat::$1: *//p" "$log" "$artifacts"/fuzz-*.log 2>/dev/null |
+		awk '{ s += $1 } END { printf "%d", s }'
+}
+execs=$(stat number_of_executed_units)
+rate=$(stat average_exec_per_sec)
+units=$(find "$work" -type f | wc -l)
+echo "fuzz $name: $execs executions in ${seconds} s ($rate/s), corpus $units inputs"
+if [ "$status" -ne 0 ]; then
+	grep -v '^#[0-9]' "$log" | tail -n 60 >&2
+	echo "fuzz $name: FAILED (exit $status): reproducer in $artifacts/; full log $log" >&2
+	exit 1
+fi
