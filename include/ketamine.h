@@ -248,7 +248,7 @@ KET_API const char *ket_item_name(ket_item item);
  * formatted by ket_format_dose's rules with up to 4 decimals, e.g.
  * "dose per kg 0.6 mg/kg/h is above the hard maximum 0.5 mg/kg/h".  A
  * non-zero number too small to show at 4 decimals is written "< 0.0001", one
- * of magnitude 1e15 or more ">= 1e15".  An
+ * of 1e15 or more ">= 1e15" (and of -1e15 or less "<= -1e15").  An
  * empty report writes "".  If findings were dropped the text ends with
  * "; and N more".
  * Returns KET_OK; KET_E_NULL (report or buf NULL; buf, if given, then
@@ -788,7 +788,8 @@ KET_NODISCARD KET_API ket_status ket_route_bioavailability(
  * route varies); the same route is the identity with no warning.
  * Order: KET_E_NULL; KET_E_NOT_FINITE; KET_E_ROUTE (from, to); KET_E_RANGE
  * (basis); KET_E_DOSE (dose <= 0); KET_E_NO_DATA (either route without data
- * for the basis, also when both are the same). */
+ * for the basis, also when both are the same); KET_E_RANGE (a result that
+ * would overflow, e.g. 1e308 mg). */
 KET_NODISCARD KET_API ket_status ket_route_equivalent(double dose_mg,
                                                       ket_route from,
                                                       ket_route to,
@@ -810,14 +811,16 @@ KET_NODISCARD KET_API ket_status ket_route_check(ket_route route,
 /* Racemic <-> esketamine: x 0.5 / x 2 with KET_W_APPROXIMATE (mg_low =
  * mg_high = mg; Peltoniemi 2016).  The same form is the identity with no
  * warning.  KET_E_NULL; KET_E_NOT_FINITE; KET_E_RANGE (unknown form);
- * KET_E_DOSE (dose <= 0); KET_E_NO_DATA (to or from arketamine). */
+ * KET_E_DOSE (dose <= 0); KET_E_NO_DATA (to or from arketamine);
+ * KET_E_RANGE (a result that would overflow). */
 KET_NODISCARD KET_API ket_status ket_form_equivalent(double dose_mg,
                                                      ket_form from,
                                                      ket_form to,
                                                      ket_equivalent *out);
 
 /* Salt conversions from the molar masses 237.73 g/mol (base) and 274.19
- * g/mol (hydrochloride).  KET_E_NULL; KET_E_NOT_FINITE; KET_E_DOSE (<= 0). */
+ * g/mol (hydrochloride).  KET_E_NULL; KET_E_NOT_FINITE; KET_E_DOSE (<= 0);
+ * KET_E_RANGE (a result that would overflow). */
 KET_NODISCARD KET_API ket_status ket_hydrochloride_to_base(
 	double mg_hydrochloride, double *mg_base);
 KET_NODISCARD KET_API ket_status ket_base_to_hydrochloride(

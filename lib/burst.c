@@ -4,28 +4,9 @@
  * day computed exactly as ket_infusion_rate computes it, written to the
  * caller's array (no allocation).
  */
-#include <math.h>
 #include <string.h>
 
 #include "internal.h"
-
-#define PLAN_DAYS_MAX 5 /* 100, 300, 500, 500, 500 */
-
-/* The plan's mg/24 h, day by day; returns the number of days.  The dose
- * that worked (or the last step) is held for burst_days_held days in all. */
-static size_t burst_plan(int32_t response_day, double *mg_per_24h)
-{
-	const ket_clinical_constants *k = &ket_clinical;
-	int steps = response_day == 0 ? 3 : response_day;
-	size_t n = 0;
-	int i;
-
-	for (i = 0; i < steps - 1 && n < PLAN_DAYS_MAX; i++)
-		mg_per_24h[n++] = k->burst_mg_per_24h[i];
-	for (i = 0; i < k->burst_days_held && n < PLAN_DAYS_MAX; i++)
-		mg_per_24h[n++] = k->burst_mg_per_24h[steps - 1];
-	return n;
-}
 
 static void day_set_nan(ket_burst_day *d)
 {
@@ -46,42 +27,62 @@ static void days_set_nan(ket_burst_day *days, size_t capacity)
 		day_set_nan(&days[i]);
 }
 
-static int same_number(double a, double b)
+/* Every distinct finding of the days, before it goes into the report:
+ * each day adds at most KET_REPORT_MAX, so FINDINGS_MAX always has room. */
+#define FINDINGS_MAX (KET_BURST_DAYS_MAX * KET_REPORT_MAX)
+
+typedef struct merged {
+	ket_finding f[FINDINGS_MAX];
+	size_t n;
+	size_t dropped; /* the days' own overflow */
+} merged;
+
+static int same_bits(double a, double b)
 {
-	return (isnan(a) && isnan(b)) || (!(a < b) && !(a > b));
+	return memcmp(&a, &b, sizeof a) == 0;
 }
 
+/* All fields compared (no short cut): a finding repeats only exactly. */
 static int same_finding(const ket_finding *a, const ket_finding *b)
 {
-	return a->status == b->status && a->warning == b->warning &&
-	       a->item == b->item && same_number(a->value, b->value) &&
-	       same_number(a->limit, b->limit) &&
-	       strcmp(a->unit, b->unit) == 0 &&
-	       strcmp(a->field, b->field) == 0;
+	return (a->status == b->status) & (a->warning == b->warning) &
+	       (a->item == b->item) & same_bits(a->value, b->value) &
+	       same_bits(a->limit, b->limit) &
+	       (strcmp(a->unit, b->unit) == 0) &
+	       (strcmp(a->field, b->field) == 0);
 }
 
-/* Adds a day's findings that the report does not hold yet. */
-static void merge_findings(ket_report *into, const ket_report *day)
+/* Keeps a day's findings that no earlier day had, in day order. */
+static void collect(merged *m, const ket_report *day)
 {
 	size_t i, j;
 
-	if (into == NULL)
-		return;
 	for (i = 0; i < day->count; i++) {
 		int seen = 0;
 
-		for (j = 0; j < into->count && !seen; j++)
-			seen = same_finding(&into->findings[j],
-			                    &day->findings[i]);
-		if (!seen) {
-			const ket_finding *f = &day->findings[i];
-
-			ket_report_add(into, (ket_status)f->status, f->warning,
-			               (ket_item)f->item, f->value, f->limit,
-			               f->unit, f->field);
-		}
+		for (j = 0; j < m->n && !seen; j++)
+			seen = same_finding(&m->f[j], &day->findings[i]);
+		if (!seen)
+			m->f[m->n++] = day->findings[i];
 	}
-	into->dropped += day->dropped;
+	m->dropped += day->dropped;
+}
+
+/* The merged findings into the caller's report (a refusal stays last and
+ * the overflow is counted once per distinct finding). */
+static void write_report(ket_report *r, const merged *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++) {
+		const ket_finding *f = &m->f[i];
+
+		ket_report_add(r, (ket_status)f->status, f->warning,
+		               (ket_item)f->item, f->value, f->limit, f->unit,
+		               f->field);
+	}
+	if (r != NULL)
+		r->dropped += m->dropped;
 }
 
 static ket_status validate_burst(const ket_burst_order *o,
@@ -106,7 +107,7 @@ static ket_status validate_burst(const ket_burst_order *o,
 		st = ket_check_iv_sc(o->route, r);
 	if (st == KET_OK)
 		st = ket_check_form(o->form, l, r);
-	if (st == KET_OK && (o->response_day < 0 || o->response_day > 3))
+	if (st == KET_OK && ket_burst_plan_for(o->response_day) == NULL)
 		st = ket_fail_input(r, KET_E_RANGE, KET_ITEM_RESPONSE_DAY,
 		                    "response_day", (double)o->response_day,
 		                    o->response_day < 0 ? 0.0 : 3.0, "");
@@ -123,8 +124,7 @@ static ket_status validate_burst(const ket_burst_order *o,
 
 /* One day: exactly ket_infusion_rate's answer for the day's mg/24 h. */
 static ket_status plan_day(const ket_burst_order *o, const ket_limits *l,
-                           double mg_per_24h, ket_burst_day *d,
-                           ket_report *r)
+                           double mg_per_24h, ket_burst_day *d, merged *m)
 {
 	ket_infusion_order day = {
 		.weight_kg = o->weight_kg,
@@ -139,7 +139,7 @@ static ket_status plan_day(const ket_burst_order *o, const ket_limits *l,
 	ket_report day_report;
 	ket_status st = ket_infusion_rate(&day, l, &res, &day_report);
 
-	merge_findings(r, &day_report);
+	collect(m, &day_report);
 	d->mg_per_24h = mg_per_24h;
 	d->rate_ml_per_h = res.rate_ml_per_h;
 	d->delivered_mg_per_24h = res.delivered_mg_per_24h;
@@ -147,29 +147,38 @@ static ket_status plan_day(const ket_burst_order *o, const ket_limits *l,
 	return st;
 }
 
+/* The days in order; the first refusal refuses the schedule. */
+static ket_status plan_days(const ket_burst_order *o, const ket_limits *l,
+                            const ket_burst_plan *plan, ket_burst_day *days,
+                            ket_report *r)
+{
+	merged m;
+	ket_status st = KET_OK;
+	size_t i;
+
+	m.n = 0;
+	m.dropped = 0;
+	for (i = 0; i < plan->days && st == KET_OK; i++) {
+		days[i].day = (int32_t)(i + 1);
+		st = plan_day(o, l, plan->mg_per_24h[i], &days[i], &m);
+	}
+	write_report(r, &m);
+	return st;
+}
+
 static ket_status compute_burst(const ket_burst_order *o, const ket_limits *l,
                                 ket_burst_day *days, size_t capacity,
                                 size_t *n_days, ket_report *r)
 {
-	double plan[PLAN_DAYS_MAX];
-	size_t n = burst_plan(o->response_day, plan);
-	size_t i;
+	const ket_burst_plan *plan = ket_burst_plan_for(o->response_day);
 
-	*n_days = n;
-	if (capacity < n) {
+	*n_days = plan->days;
+	if (capacity < plan->days) {
 		ket_report_add(r, KET_E_BUFFER, 0, KET_ITEM_OTHER, (double)capacity,
-		               (double)n, "", "capacity");
+		               (double)plan->days, "", "capacity");
 		return KET_E_BUFFER;
 	}
-	for (i = 0; i < n; i++) {
-		ket_status st;
-
-		days[i].day = (int32_t)(i + 1);
-		st = plan_day(o, l, plan[i], &days[i], r);
-		if (st != KET_OK)
-			return st;
-	}
-	return KET_OK;
+	return plan_days(o, l, plan, days, r);
 }
 
 ket_status ket_burst_schedule(const ket_burst_order *order,

@@ -39,11 +39,6 @@ const ket_clinical_constants ket_clinical = {
 	                                     "twice the analgesic potency" */
 	.mg_per_ml_per_percent = 10.0, /* 1 % w/v = 1 g/100 mL = 10 mg/mL */
 	.percent_max = 10.0,           /* 100 mg/mL, the strongest vial */
-	/* Jackson et al., J Pain Symptom Manage 2001;22:834: 100 -> 300 ->
-	 * 500 mg/24 h, the effective dose continued for 3 days in all; seed
-	 * "100-500 mg/24 hours for 3-5 days". */
-	.burst_mg_per_24h = { 100.0, 300.0, 500.0 },
-	.burst_days_held = 3,
 	/* Benitez-Rosario, J Pain Symptom Manage 2011: 1:1 parenteral to oral
 	 * kept 27 of 29 controlled; a US hospital guide reports 0.3-1.15 mg
 	 * oral per mg IV.  API.md accepts [0.1, 2] and warns above 1. */
@@ -252,4 +247,23 @@ const ket_pk_model_row *ket_pk_model_row_for(int32_t model)
 	    (size_t)model >= sizeof pk_models / sizeof pk_models[0])
 		return NULL;
 	return &pk_models[model];
+}
+
+/* Burst plans, by response_day: Jackson et al., J Pain Symptom Manage
+ * 2001;22:834: 100 -> 300 -> 500 mg/24 h while there is no response, the
+ * dose that works (or 500 mg/24 h) continued for 3 days in all; seed
+ * "100-500 mg/24 hours for 3-5 days". */
+static const ket_burst_plan burst_plans[] = {
+	[0] = { 5, { 100.0, 300.0, 500.0, 500.0, 500.0 } }, /* no response */
+	[1] = { 3, { 100.0, 100.0, 100.0 } },
+	[2] = { 4, { 100.0, 300.0, 300.0, 300.0 } },
+	[3] = { 5, { 100.0, 300.0, 500.0, 500.0, 500.0 } },
+};
+
+const ket_burst_plan *ket_burst_plan_for(int32_t response_day)
+{
+	if (response_day < 0 ||
+	    (size_t)response_day >= sizeof burst_plans / sizeof burst_plans[0])
+		return NULL;
+	return &burst_plans[response_day];
 }

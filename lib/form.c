@@ -28,6 +28,8 @@ static ket_status form_checked(double dose_mg, ket_form from, ket_form to,
 	} else {
 		out->mg = from == KET_FORM_RACEMIC ? dose_mg * ratio
 		                                   : dose_mg / ratio;
+		if (!ket_is_finite(out->mg))
+			return KET_E_RANGE; /* 1e308 mg doubled */
 		out->warnings = KET_W_APPROXIMATE;
 	}
 	out->mg_low = out->mg_high = out->mg;
@@ -62,7 +64,10 @@ static ket_status scale_amount(double mg, double numerator,
 	if (!(mg > 0.0))
 		return KET_E_DOSE;
 	*out = mg * numerator / denominator;
-	return KET_OK;
+	if (ket_is_finite(*out))
+		return KET_OK;
+	*out = ket_nan(); /* DBL_MAX mg x 274.19 overflowed */
+	return KET_E_RANGE;
 }
 
 ket_status ket_hydrochloride_to_base(double mg_hydrochloride, double *mg_base)

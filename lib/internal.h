@@ -41,8 +41,6 @@ typedef struct ket_clinical_constants {
 	double esketamine_per_racemic_mg;
 	double mg_per_ml_per_percent;
 	double percent_max;
-	double burst_mg_per_24h[3];
-	int burst_days_held;
 	double oral_ratio_min, oral_ratio_max, oral_ratio_practice;
 	int oral_doses_min, oral_doses_max;
 	double oral_step_min_mg, oral_step_max_mg;
@@ -74,8 +72,17 @@ typedef struct ket_pk_model_row {
 
 const ket_pk_model_row *ket_pk_model_row_for(int32_t model);
 
+/* A burst plan: Jackson 2001, by the day whose dose worked. */
+#define KET_BURST_DAYS_MAX 5
+typedef struct ket_burst_plan {
+	size_t days;
+	double mg_per_24h[KET_BURST_DAYS_MAX];
+} ket_burst_plan;
+
+const ket_burst_plan *ket_burst_plan_for(int32_t response_day); /* or NULL */
+
 /* ---- pk_expm.c ---------------------------------------------------------- */
-/* State: 3 compartments + one depot per distinct absorption rate (at most
+/* State: 3 compartments + one depot per absorbed route used (at most
  * 6); the propagator works on the doubled system [[A, I], [0, 0]]. */
 #define KET_PK_STATE_MAX 9
 #define KET_PK_DIM_MAX (2 * KET_PK_STATE_MAX)

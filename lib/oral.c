@@ -120,15 +120,33 @@ static ket_status judge_daily(const ket_oral_order *o, const ket_limits *l,
 }
 
 /* Pharmacokinetic exposure match with norketamine: context only. */
+/* Pharmacokinetic exposure match with norketamine: context only.  On
+ * validated routes it cannot fail; were it to, e.mg is NaN (fail-safe
+ * outputs) and the result check below refuses the regimen. */
 static double exposure_mg_per_24h(const ket_oral_order *o)
 {
 	ket_equivalent e;
+	ket_status st = ket_route_equivalent(o->parenteral_mg_per_24h,
+	                                     (ket_route)o->from,
+	                                     (ket_route)o->to,
+	                                     KET_BASIS_WITH_NORKETAMINE, &e);
 
-	if (ket_route_equivalent(o->parenteral_mg_per_24h, (ket_route)o->from,
-	                         (ket_route)o->to, KET_BASIS_WITH_NORKETAMINE,
-	                         &e) != KET_OK)
-		return ket_nan();
+	(void)st;
 	return e.mg;
+}
+
+/* Absurd but valid input (1e308 mg with limits of DBL_MAX) must not come
+ * back as an infinite dose with KET_OK. */
+static ket_status oral_finite(const ket_oral_regimen *res, ket_report *r)
+{
+	const double v[] = { res->mg_per_dose, res->ml_per_dose,
+		             res->mg_per_24h,
+		             res->exposure_comparison_mg_per_24h };
+
+	if (ket_all_finite(v, sizeof v / sizeof v[0]))
+		return KET_OK;
+	return ket_fail_input(r, KET_E_RANGE, KET_ITEM_OTHER, "out",
+	                      ket_nan(), ket_nan(), "");
 }
 
 static ket_status compute_oral(const ket_oral_order *o, const ket_limits *l,
@@ -148,7 +166,9 @@ static ket_status compute_oral(const ket_oral_order *o, const ket_limits *l,
 	res->mg_per_24h = res->mg_per_dose * (double)o->doses_per_24h;
 	res->ml_per_dose = res->mg_per_dose / o->solution_mg_per_ml;
 	res->exposure_comparison_mg_per_24h = exposure_mg_per_24h(o);
-	st = judge_daily(o, l, res, r);
+	st = oral_finite(res, r);
+	if (st == KET_OK)
+		st = judge_daily(o, l, res, r);
 	if (st != KET_OK)
 		return st;
 	ket_warn(r, &res->warnings, KET_W_VARIABLE_ROUTE, KET_ITEM_ROUTE,

@@ -14,7 +14,7 @@
 
 #include "internal.h"
 
-#define TAYLOR_TERMS_MAX 30
+#define TAYLOR_TERMS 20 /* 0.5^21 / 21! is about 1e-26 */
 #define SQUARINGS_MAX 1100 /* 2^-1100 brings any finite norm below 1/2 */
 
 static double norm1(const double *m, int n)
@@ -77,20 +77,12 @@ void ket_expm(const double *m, int n, double *out)
 		scaled[i] = ldexp(m[i], -s);
 	set_identity(out, n);
 	set_identity(term, n);
-	for (k = 1; k <= TAYLOR_TERMS_MAX; k++) {
-		int changed = 0;
-
+	for (k = 1; k <= TAYLOR_TERMS; k++) {
 		multiply(term, scaled, n, next);
 		for (i = 0; i < nn; i++) {
-			double sum;
-
 			term[i] = next[i] / (double)k;
-			sum = out[i] + term[i];
-			changed |= sum < out[i] || sum > out[i];
-			out[i] = sum;
+			out[i] += term[i];
 		}
-		if (!changed)
-			break;
 	}
 	for (k = 0; k < s; k++) {
 		multiply(out, out, n, next);

@@ -39,8 +39,7 @@ static void from_clearances(const ket_pk_model_row *m, double weight_kg,
                             ket_pk_params *p)
 {
 	double f = weight_kg / 70.0;
-	double fc = m->cl_exponent > 0.99999 && m->cl_exponent < 1.00001
-	                    ? f : pow(f, m->cl_exponent);
+	double fc = pow(f, m->cl_exponent); /* exact for an exponent of 1 */
 
 	p->v1_l = m->v_l_70kg[0] * f;
 	p->v2_l = m->v_l_70kg[1] * f;

@@ -10,7 +10,6 @@
  * Amounts in mg, time in min; ng/mL = mg/L x 1000.
  */
 #include <float.h>
-#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -43,7 +42,7 @@ typedef struct pk_system {
 typedef struct pk_step {
 	double h;
 	int valid;
-	unsigned input_version; /* which input fu was computed for */
+	uint32_t input_version; /* which input fu was computed for */
 	double e[KET_PK_STATE_MAX * KET_PK_STATE_MAX];
 	double f[KET_PK_STATE_MAX * KET_PK_STATE_MAX];
 	double fu[KET_PK_STATE_MAX]; /* F u for that input */
@@ -78,12 +77,13 @@ static void system_init(pk_system *s, const ket_pk_params *pk)
 		s->depot_of_route[n] = DEPOT_NONE;
 }
 
-/* A depot for each distinct absorption rate among the routes used. */
+/* A depot for each absorbed route the doses use (at most 6, so the state
+ * never exceeds KET_PK_STATE_MAX = 3 + 6). */
 static void system_add_depots(pk_system *s, const ket_pk_dose *doses,
                               size_t n_doses)
 {
 	int used[N_ROUTES] = { 0 };
-	int r, q;
+	int r;
 	size_t i;
 
 	for (i = 0; i < n_doses; i++)
@@ -92,14 +92,6 @@ static void system_add_depots(pk_system *s, const ket_pk_dose *doses,
 		double ka = ket_route_row_for(r)->ka_per_min;
 
 		if (!used[r] || !(ka > 0.0))
-			continue;
-		for (q = 0; q < r; q++) {
-			if (s->depot_of_route[q] != DEPOT_NONE &&
-			    !(ket_route_row_for(q)->ka_per_min < ka) &&
-			    !(ket_route_row_for(q)->ka_per_min > ka))
-				s->depot_of_route[r] = s->depot_of_route[q];
-		}
-		if (s->depot_of_route[r] != DEPOT_NONE)
 			continue;
 		s->depot_of_route[r] = s->n;
 		s->a[s->n * KET_PK_STATE_MAX + s->n] = -ka;
@@ -318,7 +310,7 @@ static void apply_step(const pk_step *st, int n, double *x)
 /* F u, computed once per propagator and input (the input changes only at
  * dose events). */
 static void refresh_input(pk_step *st, int n, const double *u,
-                          unsigned version)
+                          uint32_t version)
 {
 	int i, j;
 
@@ -339,7 +331,7 @@ static void refresh_input(pk_step *st, int n, const double *u,
  * 0 marks a propagator whose fu is not computed yet. */
 static const pk_step *advance(pk_cache *c, const pk_system *s, double *t,
                               double to, double *x, const double *u,
-                              unsigned u_version)
+                              uint32_t u_version)
 {
 	pk_step *st;
 	double h = to - *t;
@@ -458,7 +450,7 @@ typedef struct pk_run {
 	size_t first_open;        /* no infusion flows before this index */
 	double x[KET_PK_STATE_MAX];
 	double u[KET_PK_STATE_MAX]; /* infusion input, mg/min per state */
-	unsigned u_version;       /* changes with u; 0 is never used */
+	uint32_t u_version;       /* changes with u; 0 is never used */
 	double next_event;        /* next dose start or infusion end */
 } pk_run;
 
@@ -510,7 +502,7 @@ static void update_input(pk_run *r, double t)
 	          r->doses[r->first_open].duration_min > t)))
 		r->first_open++;
 	memset(r->u, 0, sizeof r->u);
-	r->u_version = r->u_version == UINT_MAX ? 1u : r->u_version + 1u;
+	r->u_version++; /* at most 2 x KET_MAX_ITEMS + 1 updates: no wrap */
 	r->next_event = r->started < r->n_doses
 	                        ? r->doses[r->started].start_min
 	                        : (double)INFINITY;
@@ -666,7 +658,7 @@ static void plan(const pk_system *s, const double *targets, size_t n,
 		rate = (targets[k] - c_free) / c_unit;
 		rate = rate < 0.0 ? 0.0 : (rate > max_rate ? max_rate : rate);
 		for (i = 0; i < s->n; i++)
-			x[i] += st->f[i * KET_PK_STATE_MAX] * rate / 60.0;
+			x[i] += rate / 60.0 * st->f[i * KET_PK_STATE_MAX];
 		rates[k] = rate;
 		conc[k] = conc_ng_per_ml(s, x);
 	}

@@ -78,7 +78,8 @@ static void put_quantity(ket_writer *w, double value, const char *unit)
 	ket_status st = ket_write_number(w, value, REPORT_DECIMALS, 1);
 
 	if (st != KET_OK) /* outside what 4 decimals can show */
-		ket_writer_puts(w, fabs(value) < 1.0 ? "< 0.0001" : ">= 1e15");
+		ket_writer_puts(w, fabs(value) < 1.0 ? "< 0.0001"
+		                   : value > 0.0 ? ">= 1e15" : "<= -1e15");
 	unit = text_or_empty(unit);
 	if (unit[0] != '\0') {
 		ket_writer_puts(w, " ");
@@ -140,7 +141,7 @@ static const char *warning_sentence(uint32_t bit, const char *name)
 {
 	switch (bit) {
 	case KET_W_VARIABLE_ROUTE:
-		return "bioavailability by this route varies widely; titrate "
+		return "bioavailability by this route varies widely: titrate "
 		       "to effect";
 	case KET_W_APPROXIMATE: return "a clinical approximation";
 	case KET_W_NEURAXIAL:

@@ -123,7 +123,10 @@ ket_status ket_dosing_weight(const ket_patient *patient,
 	case KET_WEIGHT_IDEAL: *weight_kg = ideal_kg(&p); break;
 	case KET_WEIGHT_ADJUSTED: *weight_kg = adjusted_kg(&p); break;
 	case KET_WEIGHT_LEAN: *weight_kg = lean_kg(&p); break;
-	case KET_WEIGHT_ACTUAL: *weight_kg = p.weight_kg; break;
+	case KET_WEIGHT_ACTUAL:
+	default: /* validated above: ACTUAL is the only basis left */
+		*weight_kg = p.weight_kg;
+		break;
 	}
 	return KET_OK;
 }

@@ -1766,6 +1766,67 @@ START_TEST(test_cov_summarize_time_above_overflows)
 }
 END_TEST
 
+/* Linearity: one simulation of doses by all six absorbed routes (3
+ * compartments + 6 depots = the largest state, 9) equals the sum of six
+ * single-dose simulations; with five routes the state is 8. */
+static void superposition(int n_routes)
+{
+	static const ket_route routes[6] = {
+		KET_ROUTE_IM, KET_ROUTE_SC, KET_ROUTE_ORAL,
+		KET_ROUTE_SUBLINGUAL, KET_ROUTE_INTRANASAL, KET_ROUTE_RECTAL
+	};
+	ket_patient pt = { 70.0, 0.0, -1.0, KET_SEX_UNSPECIFIED };
+	ket_pk_params p;
+	ket_pk_dose d[6];
+	double t[41], all[41], one[41], sum[41];
+	int i, k;
+
+	ck_assert_int_eq(ket_pk_params_for(KET_PK_DOMINO_1984, &pt, &p),
+	                 KET_OK);
+	for (k = 0; k < 41; k++) {
+		t[k] = 15.0 * k;
+		sum[k] = 0.0;
+	}
+	for (i = 0; i < n_routes; i++) {
+		d[i].start_min = 20.0 * i;
+		d[i].mg = 10.0 + i;
+		d[i].duration_min = 0.0;
+		d[i].route = (int32_t)routes[i];
+		ck_assert_int_eq(ket_pk_simulate(&p, &d[i], 1, t, 41, one),
+		                 KET_OK);
+		for (k = 0; k < 41; k++)
+			sum[k] += one[k];
+	}
+	ck_assert_int_eq(ket_pk_simulate(&p, d, (size_t)n_routes, t, 41, all),
+	                 KET_OK);
+	for (k = 0; k < 41; k++)
+		ck_assert_msg(fabs(all[k] - sum[k]) <= 1e-12 * sum[k] + 1e-12,
+		              "t %g: %.17g vs %.17g", t[k], all[k], sum[k]);
+}
+
+START_TEST(test_state_sizes_8_and_9)
+{
+	superposition(6);
+	superposition(5);
+}
+END_TEST
+
+/* A sample at 1.7e308 min: A x h overflows the propagator's norm; the
+ * result is refused rather than returned as NaN with KET_OK. */
+START_TEST(test_time_at_the_top_of_the_range)
+{
+	ket_patient pt = { 70.0, 0.0, -1.0, KET_SEX_UNSPECIFIED };
+	ket_pk_params p;
+	ket_pk_dose d = { 0.0, 10.0, 0.0, KET_ROUTE_IV };
+	double t = 1.7e308, c = 0.0;
+
+	ck_assert_int_eq(ket_pk_params_for(KET_PK_DOMINO_1984, &pt, &p),
+	                 KET_OK);
+	ck_assert_int_eq(ket_pk_simulate(&p, &d, 1, &t, 1, &c), KET_E_RANGE);
+	ck_assert(isnan(c));
+}
+END_TEST
+
 Suite *ket_suite_pk(void)
 {
 	Suite *s = suite_create("pk");
@@ -1825,6 +1886,11 @@ Suite *ket_suite_pk(void)
 	tcase_add_test(tc, test_cov_absurd_rate_constants);
 	tcase_add_test(tc, test_cov_tci_absurd_volume);
 	tcase_add_test(tc, test_cov_summarize_time_above_overflows);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("restructured");
+	tcase_add_test(tc, test_state_sizes_8_and_9);
+	tcase_add_test(tc, test_time_at_the_top_of_the_range);
 	suite_add_tcase(s, tc);
 
 	return s;

@@ -2891,6 +2891,28 @@ START_TEST(test_cov_burst_warnings_dropped)
 }
 END_TEST
 
+/* A parenteral dose of 1.5e308 mg with limits that allow it: the exposure
+ * comparison (x 0.93 / 0.55 = 2.5e308 > DBL_MAX) overflows, so the
+ * regimen is refused. */
+START_TEST(test_oral_overflow_refused)
+{
+	ket_limits l;
+	ket_oral_regimen r;
+	ket_oral_order o = { 1.5e308, KET_ROUTE_IM, KET_ROUTE_ORAL, 1.0, 1, 0.0,
+	                     100.0, KET_FORM_RACEMIC };
+
+	ck_assert_int_eq(ket_limits_for_profile(KET_PROFILE_LOW_DOSE_ANALGESIA,
+	                                        &l), KET_OK);
+	l.oral_soft_max_mg_per_24h = 0.0;
+	l.oral_hard_max_mg_per_24h = DBL_MAX;
+	ck_assert_int_eq(ket_oral_conversion(&o, &l, &r, NULL), KET_E_RANGE);
+	ck_assert(isnan(r.mg_per_dose) && isnan(r.ml_per_dose));
+	ck_assert(isnan(r.mg_per_24h));
+	ck_assert(isnan(r.exposure_comparison_mg_per_24h));
+	ck_assert_uint_eq(r.warnings, 0);
+}
+END_TEST
+
 Suite *ket_suite_regimen(void)
 {
 	Suite *s = suite_create("regimen");
@@ -2951,6 +2973,10 @@ Suite *ket_suite_regimen(void)
 	tcase_add_test(tc, test_cov_oral_no_soft);
 	tcase_add_test(tc, test_cov_burst_same_bit_other_item);
 	tcase_add_test(tc, test_cov_burst_warnings_dropped);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("overflow");
+	tcase_add_test(tc, test_oral_overflow_refused);
 	suite_add_tcase(s, tc);
 
 	return s;

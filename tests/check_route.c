@@ -794,6 +794,33 @@ START_TEST(test_percent_null)
 }
 END_TEST
 
+/* Results that would overflow are refused, never infinity with KET_OK:
+ * 1e308 x 1 / 0.54 (the oral low, with norketamine) exceeds DBL_MAX. */
+START_TEST(test_overflow_refused)
+{
+	ket_equivalent e;
+	double out = 0.0;
+
+	ck_assert_int_eq(ket_route_equivalent(1e308, KET_ROUTE_IV,
+	                                      KET_ROUTE_ORAL,
+	                                      KET_BASIS_WITH_NORKETAMINE, &e),
+	                 KET_E_RANGE);
+	ck_assert(isnan(e.mg) && isnan(e.mg_low) && isnan(e.mg_high));
+	ck_assert_uint_eq(e.warnings, 0);
+	ck_assert_int_eq(ket_form_equivalent(1e308, KET_FORM_ESKETAMINE,
+	                                     KET_FORM_RACEMIC, &e),
+	                 KET_E_RANGE);
+	ck_assert(isnan(e.mg));
+	ck_assert_int_eq(ket_base_to_hydrochloride(DBL_MAX, &out),
+	                 KET_E_RANGE);
+	ck_assert(isnan(out));
+	/* Just inside: 1e307 x 2 is finite. */
+	ck_assert_int_eq(ket_form_equivalent(1e307, KET_FORM_ESKETAMINE,
+	                                     KET_FORM_RACEMIC, &e), KET_OK);
+	ck_assert(fabs(e.mg - 2e307) <= 2e307 * 1e-15);
+}
+END_TEST
+
 Suite *ket_suite_route(void)
 {
 	Suite *s = suite_create("route");
@@ -844,5 +871,9 @@ Suite *ket_suite_route(void)
 	tcase_add_loop_test(tc, test_percent, 0, N_ROWS(percent_rows));
 	tcase_add_test(tc, test_percent_null);
 	suite_add_tcase(s, tc);
+	tc = tcase_create("overflow");
+	tcase_add_test(tc, test_overflow_refused);
+	suite_add_tcase(s, tc);
+
 	return s;
 }

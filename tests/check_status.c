@@ -924,6 +924,25 @@ START_TEST(test_cov_format_count_beyond_max)
 }
 END_TEST
 
+/* A huge negative number reads "<= -1e15", not ">= 1e15". */
+START_TEST(test_format_huge_negative)
+{
+	ket_report r;
+	char buf[256];
+
+	memset(&r, 0, sizeof r);
+	r.count = 1;
+	r.findings[0].status = KET_E_DOSE;
+	r.findings[0].item = KET_ITEM_DOSE;
+	r.findings[0].value = -1e20;
+	r.findings[0].limit = 0.0;
+	r.findings[0].unit = "mg/kg";
+	r.findings[0].field = "dose_mg_per_kg";
+	ck_assert_int_eq(ket_report_format(&r, buf, sizeof buf), KET_OK);
+	ck_assert_msg(strstr(buf, "<= -1e15 mg/kg") != NULL, "got %s", buf);
+}
+END_TEST
+
 Suite *ket_suite_status(void)
 {
 	Suite *s = suite_create("status");
@@ -984,6 +1003,10 @@ Suite *ket_suite_status(void)
 	tcase_add_test(tc, test_cov_format_caller_findings);
 	tcase_add_test(tc, test_cov_format_huge_value);
 	tcase_add_test(tc, test_cov_format_count_beyond_max);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("huge_negative");
+	tcase_add_test(tc, test_format_huge_negative);
 	suite_add_tcase(s, tc);
 
 	return s;
