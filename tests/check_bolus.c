@@ -1136,6 +1136,81 @@ START_TEST(test_mut_small_cap_not_crossed)
 }
 END_TEST
 
+/* The validation stages (lib/check.c) through ket_bolus_dose, with the
+ * value and bound each finding carries. */
+static void expect_bound(const char *label, const ket_report *r,
+                         double value, double limit)
+{
+	const ket_finding *f = &r->findings[r->count - 1];
+
+	ck_assert_msg(tu_close(f->value, value, REL, ABS),
+	              "%s: value %.17g, want %.17g", label, f->value, value);
+	ck_assert_msg(tu_close(f->limit, limit, REL, ABS),
+	              "%s: limit %.17g, want %.17g", label, f->limit, limit);
+}
+
+START_TEST(test_mut_check_stages)
+{
+	ket_limits lim;
+	ket_bolus out;
+	ket_report r;
+
+	/* A soft minimum weight of 1 kg counts: 0.5 kg x 0.1 mg/kg =
+	 * 0.05 mg = 0.5 mL of 0.1 mg/mL, an unusual weight. */
+	make_limits(LIM_DEFAULT, &lim);
+	lim.weight_soft_min_kg = 1;
+	ck_assert_int_eq(mut_bolus(&lim, 0.5, 0.1, 0.1, 0, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.volume_ml, 0.5, REL, ABS), "%.17g mL",
+	              out.volume_ml);
+	ck_assert_uint_eq(out.warnings, W_WT);
+	ck_assert_uint_eq(r.count, 1);
+	expect_finding("soft min 1 kg", &r.findings[0], W_WT,
+	               KET_ITEM_WEIGHT, "weight_soft_min_kg", 0.5, 1, "kg");
+
+	/* So does a soft maximum of 1 kg: 2 kg x 0.1 mg/kg = 0.2 mg = 2 mL. */
+	lim.weight_soft_min_kg = 0;
+	lim.weight_soft_max_kg = 1;
+	ck_assert_int_eq(mut_bolus(&lim, 2, 0.1, 0.1, 0, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.volume_ml, 2, REL, ABS), "%.17g mL",
+	              out.volume_ml);
+	ck_assert_uint_eq(out.warnings, W_WT);
+	ck_assert_uint_eq(r.count, 1);
+	expect_finding("soft max 1 kg", &r.findings[0], W_WT,
+	               KET_ITEM_WEIGHT, "weight_soft_max_kg", 2, 1, "kg");
+
+	/* A concentration maximum below 1 mg/mL counts. */
+	make_limits(LIM_DEFAULT, &lim);
+	lim.concentration_max_mg_per_ml = 0.5;
+	ck_assert_int_eq(mut_bolus(&lim, 70, 0.1, 1, 0.1, &out, &r),
+	                 KET_E_CONCENTRATION);
+	expect_failsafe("concentration max 0.5", &out);
+	expect_last_finding("concentration max 0.5", &r, KET_E_CONCENTRATION,
+	                    I_CONC, F_CONC);
+	expect_bound("concentration max 0.5", &r, 1, 0.5);
+
+	/* A negative step is refused against 0. */
+	make_limits(LIM_DEFAULT, &lim);
+	ck_assert_int_eq(mut_bolus(&lim, 70, 0.1, 1, -0.1, &out, &r),
+	                 KET_E_RANGE);
+	expect_last_finding("step -0.1", &r, KET_E_RANGE,
+	                    KET_ITEM_DEVICE_STEP, F_STEP);
+	expect_bound("step -0.1", &r, -0.1, 0);
+
+	/* A dose of 0 is refused against 0 ("must be above 0"). */
+	ck_assert_int_eq(mut_bolus(&lim, 70, 0, 1, 0.1, &out, &r), KET_E_DOSE);
+	expect_last_finding("dose 0", &r, KET_E_DOSE, KET_ITEM_DOSE,
+	                    "dose_mg_per_kg");
+	expect_bound("dose 0", &r, 0, 0);
+
+	/* A typed dose exactly at the per-kg soft maximum is at it, not
+	 * above: 70 kg x 0.2 mg/kg = 14 mg = 14 mL, no finding. */
+	ck_assert_int_eq(mut_bolus(&lim, 70, 0.2, 1, 0, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.mg, 14, REL, ABS), "%.17g mg", out.mg);
+	ck_assert_uint_eq(out.warnings, 0);
+	ck_assert_uint_eq(r.count, 0);
+}
+END_TEST
+
 Suite *ket_suite_bolus(void)
 {
 	Suite *s = suite_create("bolus");
@@ -1184,6 +1259,7 @@ Suite *ket_suite_bolus(void)
 	tcase_add_test(tc, test_mut_delivered_per_kg_at_limit);
 	tcase_add_test(tc, test_mut_volume_at_small);
 	tcase_add_test(tc, test_mut_small_cap_not_crossed);
+	tcase_add_test(tc, test_mut_check_stages);
 	suite_add_tcase(s, tc);
 
 	return s;

@@ -1776,6 +1776,258 @@ START_TEST(test_cov_cap_above_hard)
 }
 END_TEST
 
+/* ------------------------------------------------------------ mutation */
+
+/* Tests that kill mutants `make mutate` found alive (tests/mutation/).
+ * API.md "Comparisons": a value the caller typed in the limit's own unit
+ * is compared exactly; a computed one within 1e-9 relative of a limit is
+ * at it.  The inputs below put a computed value one last bit above or
+ * below a decimal limit (50 kg x 0.009 mg/kg/h / 0.9 mg/mL is 0.5 mL/h in
+ * decimal, 0.49999999999999994 in binary). */
+
+static ket_status mut_rate(const ket_limits *lim, double weight, double dose,
+                           int unit, double conc, double step,
+                           ket_infusion *out, ket_report *r)
+{
+	ket_infusion_order order;
+
+	set_order(&order, weight, dose, unit, conc, step, IV, RAC);
+	prefill(out, r);
+	return ket_infusion_rate(&order, lim, out, r);
+}
+
+static ket_status mut_check(const ket_limits *lim, double weight,
+                            double rate, double conc, ket_infusion *out,
+                            ket_report *r)
+{
+	ket_pump_reading pump;
+
+	set_pump(&pump, weight, rate, conc, IV, RAC);
+	prefill(out, r);
+	return ket_infusion_check(&pump, lim, out, r);
+}
+
+/* Typed doses a hair (under 1e-9 relative) above a soft maximum in their
+ * own unit warn; typed exactly at the soft minimum does not. */
+START_TEST(test_mut_typed_exact)
+{
+	ket_limits lim;
+	ket_infusion out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	/* 0.2000000001 mg/kg/h x 70 kg = 14.000000007 mg/h, above 0.2. */
+	ck_assert_int_eq(mut_rate(&lim, 70, 0.2000000001, MGKGH, 1, 0, &out,
+	                          &r), KET_OK);
+	ck_assert_uint_eq(out.warnings, W_MAX);
+	ck_assert_uint_eq(r.count, 1);
+	expect_finding("per kg", &r.findings[0], KET_OK, W_MAX,
+	               KET_ITEM_DOSE_PER_KG, "infusion_soft_max_mg_per_kg_per_h",
+	               0.2000000001, 0.2, REL);
+	/* 25.00000001 mg/h at 140 kg (0.179 mg/kg/h): above 25 mg/h. */
+	ck_assert_int_eq(mut_rate(&lim, 140, 25.00000001, MGH, 1, 0, &out,
+	                          &r), KET_OK);
+	ck_assert_uint_eq(out.warnings, W_MAX);
+	ck_assert_uint_eq(r.count, 1);
+	expect_finding("per h", &r.findings[0], KET_OK, W_MAX,
+	               KET_ITEM_DOSE_PER_H, "infusion_soft_max_mg_per_h",
+	               25.00000001, 25, REL);
+	/* 0.05 mg/kg/h at the 0.05 soft minimum: 3.5 mL/h, no finding. */
+	ck_assert_int_eq(mut_rate(&lim, 70, 0.05, MGKGH, 1, 0, &out, &r),
+	                 KET_OK);
+	ck_assert_msg(tu_close(out.rate_ml_per_h, 3.5, REL, ABS), "%.17g",
+	              out.rate_ml_per_h);
+	ck_assert_uint_eq(out.warnings, 0);
+	ck_assert_uint_eq(r.count, 0);
+
+	/* Palliative profile, daily soft maximum 500 mg/24 h:
+	 * 500.0000001 mg/24 h (20.83 mg/h, 0.298 mg/kg/h) is above it. */
+	make_limits(LIM_PALL, &lim);
+	ck_assert_int_eq(mut_rate(&lim, 70, 500.0000001, MG24H, 1, 0, &out,
+	                          &r), KET_OK);
+	ck_assert_uint_eq(out.warnings, W_MAX);
+	ck_assert_uint_eq(r.count, 1);
+	expect_finding("daily", &r.findings[0], KET_OK, W_MAX,
+	               KET_ITEM_DAILY_TOTAL, "daily_soft_max_mg_per_24h",
+	               500.0000001, 500, REL);
+}
+END_TEST
+
+/* Computed values one last bit past a limit are at it. */
+START_TEST(test_mut_computed_at_limit)
+{
+	ket_limits lim;
+	ket_infusion out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	/* 0.2 mg/kg/h x 70 kg = 14 mg/h = 46.667 mL/h of 0.3 mg/mL; the
+	 * delivered 0.2 mg/kg/h is at the soft maximum. */
+	ck_assert_int_eq(mut_rate(&lim, 70, 0.2, MGKGH, 0.3, 0, &out, &r),
+	                 KET_OK);
+	ck_assert_msg(tu_close(out.rate_ml_per_h, 14 / 0.3, REL, ABS),
+	              "%.17g", out.rate_ml_per_h);
+	ck_assert_msg(tu_close(out.delivered_mg_per_kg_per_h, 0.2, REL, ABS),
+	              "%.17g", out.delivered_mg_per_kg_per_h);
+	ck_assert_uint_eq(out.warnings, 0);
+	ck_assert_uint_eq(r.count, 0);
+	/* 50 kg x 0.009 mg/kg/h = 0.45 mg/h = 0.5 mL/h of 0.9 mg/mL: at
+	 * KET_PUMP_RATE_LOW_ML_PER_H, not below; below the soft minimum. */
+	ck_assert_int_eq(mut_rate(&lim, 50, 0.009, MGKGH, 0.9, 0, &out, &r),
+	                 KET_OK);
+	ck_assert_msg(tu_close(out.rate_ml_per_h, 0.5, REL, ABS), "%.17g",
+	              out.rate_ml_per_h);
+	ck_assert_uint_eq(out.warnings, W_MIN);
+	ck_assert_uint_eq(r.count, 1);
+}
+END_TEST
+
+/* Rule 3: the daily hard maximum holds the capped dose: 20 mg/h capped
+ * to 10 mg/h is 240 mg/24 h, above 200: refused with that figure. */
+START_TEST(test_mut_capped_daily)
+{
+	ket_limits lim;
+	ket_infusion out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.infusion_cap_mg_per_h = 10;
+	lim.daily_hard_max_mg_per_24h = 200;
+	ck_assert_int_eq(mut_rate(&lim, 70, 20, MGH, 1, 0, &out, &r),
+	                 KET_E_HARD_LIMIT);
+	expect_failsafe("capped daily", &out);
+	expect_finding("capped daily", &r.findings[r.count - 1],
+	               KET_E_HARD_LIMIT, 0, KET_ITEM_DAILY_TOTAL,
+	               "daily_hard_max_mg_per_24h", 240, 200, REL);
+
+	/* 48 mg/24 h typed, capped to 1.1 mg/h: 24 x 1.1 = 26.4 mg/24 h is
+	 * computed (26.400000000000002 in binary), so at the 26.4 maximum,
+	 * not above: given at 1.1 mL/h. */
+	make_limits(LIM_DEFAULT, &lim);
+	lim.infusion_soft_min_mg_per_kg_per_h = 0;
+	lim.infusion_cap_mg_per_h = 1.1;
+	lim.daily_hard_max_mg_per_24h = 26.4;
+	ck_assert_int_eq(mut_rate(&lim, 70, 48, MG24H, 1, 0, &out, &r),
+	                 KET_OK);
+	ck_assert_msg(tu_close(out.rate_ml_per_h, 1.1, REL, ABS), "%.17g",
+	              out.rate_ml_per_h);
+	ck_assert_uint_eq(out.warnings, W_CAP);
+	ck_assert_uint_eq(r.count, 1);
+}
+END_TEST
+
+/* A cap and a daily hard maximum below 1 count, for the dose and for
+ * rounding (rule 4: rounding never crosses them). */
+START_TEST(test_mut_small_cap_and_daily)
+{
+	ket_limits lim;
+	ket_infusion out;
+	ket_report r;
+
+	/* 2 mg/h capped to 0.9375 mg/h = 7.5 mL/h of 0.125 mg/mL; 1 mL/h
+	 * steps: 8 mL/h would cross the cap, so 7 mL/h = 0.875 mg/h, moved
+	 * 0.0625 / 0.9375 = 6.667 %. */
+	make_limits(LIM_DEFAULT, &lim);
+	lim.infusion_soft_min_mg_per_kg_per_h = 0;
+	lim.infusion_cap_mg_per_h = 0.9375;
+	ck_assert_int_eq(mut_rate(&lim, 70, 2, MGH, 0.125, 1, &out, &r),
+	                 KET_OK);
+	ck_assert_msg(tu_close(out.rate_ml_per_h, 7, REL, ABS), "%.17g",
+	              out.rate_ml_per_h);
+	ck_assert_msg(tu_close(out.delivered_mg_per_h, 0.875, REL, ABS),
+	              "%.17g", out.delivered_mg_per_h);
+	ck_assert_uint_eq(out.warnings, W_CAP | W_RND);
+
+	/* Daily hard maximum 0.9 mg/24 h = 0.0375 mg/h = 3.75 mL/h of
+	 * 0.01 mg/mL; 0.5 mL/h steps: 4 would cross it, so 3.5 mL/h =
+	 * 0.035 mg/h, moved 6.667 %. */
+	make_limits(LIM_DEFAULT, &lim);
+	lim.infusion_soft_min_mg_per_kg_per_h = 0;
+	lim.daily_hard_max_mg_per_24h = 0.9;
+	ck_assert_int_eq(mut_rate(&lim, 70, 0.0375, MGH, 0.01, 0.5, &out,
+	                          &r), KET_OK);
+	ck_assert_msg(tu_close(out.rate_ml_per_h, 3.5, REL, ABS), "%.17g",
+	              out.rate_ml_per_h);
+	ck_assert_uint_eq(out.warnings, W_RND);
+	/* 0.05 mg/h is 1.2 mg/24 h, above 0.9: refused. */
+	ck_assert_int_eq(mut_rate(&lim, 70, 0.05, MGH, 0.01, 0.5, &out, &r),
+	                 KET_E_HARD_LIMIT);
+	expect_finding("daily 0.9", &r.findings[r.count - 1],
+	               KET_E_HARD_LIMIT, 0, KET_ITEM_DAILY_TOTAL,
+	               "daily_hard_max_mg_per_24h", 1.2, 0.9, REL);
+}
+END_TEST
+
+/* Refusals of a zero dose or rate carry the bound 0. */
+START_TEST(test_mut_zero_bounds)
+{
+	ket_limits lim;
+	ket_infusion out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	ck_assert_int_eq(mut_rate(&lim, 70, 0, MGKGH, 1, 0.1, &out, &r),
+	                 KET_E_DOSE);
+	expect_finding("dose 0", &r.findings[r.count - 1], KET_E_DOSE, 0,
+	               KET_ITEM_DOSE, "dose", 0, 0, REL);
+	ck_assert_int_eq(mut_check(&lim, 70, 0, 1, &out, &r), KET_E_DOSE);
+	expect_finding("rate 0", &r.findings[r.count - 1], KET_E_DOSE, 0,
+	               KET_ITEM_PUMP_RATE, "rate_ml_per_h", 0, 0, REL);
+}
+END_TEST
+
+/* A running pump: 110 kg, 50 mL/h of 1.1 mg/mL is 55 mg/h (in binary
+ * 55.00000000000001), 0.5 mg/kg/h, 1320 mg/24 h - each at the hard
+ * maximum, cap and daily hard maximum set to those, none above; above the
+ * soft maxima 0.2 mg/kg/h and 25 mg/h. */
+START_TEST(test_mut_pump_at_limits)
+{
+	ket_limits lim;
+	ket_infusion out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.infusion_cap_mg_per_h = 55;
+	lim.daily_hard_max_mg_per_24h = 1320;
+	ck_assert_int_eq(mut_check(&lim, 110, 50, 1.1, &out, &r), KET_OK);
+	ck_assert_msg(tu_close(out.delivered_mg_per_h, 55, REL, ABS), "%.17g",
+	              out.delivered_mg_per_h);
+	ck_assert_uint_eq(out.warnings, W_MAX);
+	ck_assert_uint_eq(r.count, 2);
+	expect_finding("per kg", &r.findings[0], KET_OK, W_MAX,
+	               KET_ITEM_DOSE_PER_KG, "infusion_soft_max_mg_per_kg_per_h",
+	               0.5, 0.2, REL);
+	expect_finding("per h", &r.findings[1], KET_OK, W_MAX,
+	               KET_ITEM_DOSE_PER_H, "infusion_soft_max_mg_per_h", 55,
+	               25, REL);
+
+	/* A cap of 0.5 mg/h and a daily hard maximum of 0.9 mg/24 h count:
+	 * 70 kg, 1 mL/h of 1 mg/mL = 1 mg/h (0.0143 mg/kg/h, below the
+	 * 0.05 soft minimum), 24 mg/24 h. */
+	make_limits(LIM_DEFAULT, &lim);
+	lim.infusion_cap_mg_per_h = 0.5;
+	lim.daily_hard_max_mg_per_24h = 0.9;
+	ck_assert_int_eq(mut_check(&lim, 70, 1, 1, &out, &r), KET_OK);
+	ck_assert_uint_eq(out.warnings, W_MIN | W_HARD);
+	ck_assert_uint_eq(r.count, 3);
+	expect_finding("min", &r.findings[0], KET_OK, W_MIN,
+	               KET_ITEM_DOSE_PER_KG, "infusion_soft_min_mg_per_kg_per_h",
+	               1.0 / 70, 0.05, REL);
+	expect_finding("cap", &r.findings[1], KET_OK, W_HARD,
+	               KET_ITEM_DOSE_PER_H, "infusion_cap_mg_per_h", 1, 0.5,
+	               REL);
+	expect_finding("daily", &r.findings[2], KET_OK, W_HARD,
+	               KET_ITEM_DAILY_TOTAL, "daily_hard_max_mg_per_24h", 24,
+	               0.9, REL);
+
+	/* A typed rate of 0.4999999998 mL/h is below 0.5 (exactly). */
+	make_limits(LIM_DEFAULT, &lim);
+	ck_assert_int_eq(mut_check(&lim, 70, 0.4999999998, 1, &out, &r),
+	                 KET_OK);
+	ck_assert_uint_eq(out.warnings, W_MIN | W_LOW);
+}
+END_TEST
+
 Suite *ket_suite_infusion(void)
 {
 	Suite *s = suite_create("infusion");
@@ -1835,6 +2087,15 @@ Suite *ket_suite_infusion(void)
 
 	tc = tcase_create("coverage");
 	tcase_add_test(tc, test_cov_cap_above_hard);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("mutation");
+	tcase_add_test(tc, test_mut_typed_exact);
+	tcase_add_test(tc, test_mut_computed_at_limit);
+	tcase_add_test(tc, test_mut_capped_daily);
+	tcase_add_test(tc, test_mut_small_cap_and_daily);
+	tcase_add_test(tc, test_mut_zero_bounds);
+	tcase_add_test(tc, test_mut_pump_at_limits);
 	suite_add_tcase(s, tc);
 
 	return s;
