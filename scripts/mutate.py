@@ -44,6 +44,8 @@ Options:
   --file lib/x.c        only this file (repeatable)
   -j N                  parallel workers
   --min-score P         exit 1 when the score is below P (percent)
+  --rev REV             lib/, include/ and tests/ of commit REV (git archive)
+                        instead of the work tree
   --list                print the mutants and stop
   --rerun-survivors     run only the survivors of the last report again and
                         merge the results into it
@@ -388,15 +390,31 @@ class Builder:
         self.next_slot = 0
 
     def copy_tree(self):
+        """lib/, include/ and the suites' sources into BUILD/src: from the
+        work tree, or from a commit (--rev) without touching the tree."""
         if os.path.isdir(self.src):
             shutil.rmtree(self.src)
+        os.makedirs(self.src)
+        origin = self.root
+        if self.a.rev:
+            origin = os.path.join(self.out, "rev")
+            if os.path.isdir(origin):
+                shutil.rmtree(origin)
+            os.makedirs(origin)
+            arch = subprocess.run(["git", "-C", self.root, "archive",
+                                   self.a.rev, "lib", "include", "tests"],
+                                  stdout=subprocess.PIPE)
+            if arch.returncode != 0:
+                sys.exit("mutate: git archive %s failed" % self.a.rev)
+            subprocess.run(["tar", "-x", "-C", origin], input=arch.stdout,
+                           check=True)
         for d in ("lib", "include"):
-            shutil.copytree(os.path.join(self.root, d),
+            shutil.copytree(os.path.join(origin, d),
                             os.path.join(self.src, d))
         tdir = os.path.join(self.src, "tests")
         os.makedirs(tdir)
-        for name in sorted(os.listdir(os.path.join(self.root, "tests"))):
-            p = os.path.join(self.root, "tests", name)
+        for name in sorted(os.listdir(os.path.join(origin, "tests"))):
+            p = os.path.join(origin, "tests", name)
             if os.path.isfile(p) and name.endswith((".c", ".h")) and \
                     (name.startswith("check_") or name.endswith(".h")):
                 shutil.copy2(p, tdir)
@@ -547,6 +565,9 @@ def main():
     p.add_argument("--equivalent",
                    default=os.path.join(root, "tests", "mutation",
                                         "equivalent.txt"))
+    p.add_argument("--rev", default=None,
+                   help="mutate this commit's lib/ against its tests "
+                        "(git archive), not the work tree")
     p.add_argument("--list", action="store_true")
     p.add_argument("--rerun-survivors", action="store_true")
     a = p.parse_args()
@@ -561,8 +582,10 @@ def main():
                          "(apt-get install check pkg-config)")
             setattr(a, opt, r.stdout.decode().strip())
 
+    b = Builder(a, root)
+    b.copy_tree()
     files = sorted(os.path.join("lib", f)
-                   for f in os.listdir(os.path.join(root, "lib"))
+                   for f in os.listdir(os.path.join(b.src, "lib"))
                    if f.endswith(".c"))
     if a.file:
         want = {os.path.normpath(f) for f in a.file}
@@ -573,7 +596,7 @@ def main():
     texts = {}
     muts = []
     for f in files:
-        with open(os.path.join(root, f), encoding="utf-8") as fh:
+        with open(os.path.join(b.src, f), encoding="utf-8") as fh:
             texts[f] = fh.read()
         muts.extend(enumerate_file(f, texts[f]))
     total_sites = len(muts)
@@ -605,9 +628,7 @@ def main():
         return 0
 
     equiv = read_equivalents(a.equivalent)
-    b = Builder(a, root)
     t_start = time.monotonic()
-    b.copy_tree()
     with concurrent.futures.ThreadPoolExecutor(max(1, a.jobs)) as pool:
         base = b.baseline(pool)
     timeout = a.timeout or max(10.0, 20 * base)
