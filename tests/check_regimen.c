@@ -2913,6 +2913,103 @@ START_TEST(test_oral_overflow_refused)
 }
 END_TEST
 
+/* ------------------------------------------------------------ mutation */
+
+/* Tests that kill mutants `make mutate` found alive (tests/mutation/);
+ * every expectation is worked out by hand from API.md. */
+
+/* Burst refusals carry their bound; a daily hard maximum below 1 mg/24 h
+ * is a maximum, not "none"; days NULL with a capacity of 1 is KET_E_NULL. */
+START_TEST(test_mut_burst_bounds)
+{
+	ket_burst_order o = burst_order(-1, 70, 10, 0.1, SC, RAC);
+	ket_limits lim;
+	ket_burst_day days[CAP];
+	ket_report r;
+	size_t n = 99;
+
+	make_limits(LIM_PALL, &lim);
+	garble(&r);
+	ck_assert_int_eq(ket_burst_schedule(&o, &lim, days, CAP, &n, &r),
+	                 KET_E_RANGE);
+	expect_last("response day -1", &r, KET_E_RANGE, KET_ITEM_RESPONSE_DAY,
+	            "response_day", -1, 0);
+	o.response_day = 4;
+	ck_assert_int_eq(ket_burst_schedule(&o, &lim, days, CAP, &n, &r),
+	                 KET_E_RANGE);
+	expect_last("response day 4", &r, KET_E_RANGE, KET_ITEM_RESPONSE_DAY,
+	            "response_day", 4, 3);
+
+	/* Burst needs a daily hard maximum: 0 is refused against 0. */
+	o.response_day = 0;
+	lim.daily_soft_max_mg_per_24h = 0;
+	lim.daily_hard_max_mg_per_24h = 0;
+	ck_assert_int_eq(ket_burst_schedule(&o, &lim, days, CAP, &n, &r),
+	                 KET_E_LIMITS);
+	expect_last("daily hard 0", &r, KET_E_LIMITS, KET_ITEM_LIMITS,
+	            "daily_hard_max_mg_per_24h", 0, 0);
+	/* 1 mg/24 h is a maximum: day 1's 100 mg/24 h is above it. */
+	lim.daily_hard_max_mg_per_24h = 1;
+	ck_assert_int_eq(ket_burst_schedule(&o, &lim, days, CAP, &n, &r),
+	                 KET_E_HARD_LIMIT);
+	expect_last("daily hard 1", &r, KET_E_HARD_LIMIT, KET_ITEM_DAILY_TOTAL,
+	            "daily_hard_max_mg_per_24h", 100, 1);
+
+	make_limits(LIM_PALL, &lim);
+	n = 99;
+	ck_assert_int_eq(ket_burst_schedule(&o, &lim, NULL, 1, &n, &r),
+	                 KET_E_NULL);
+	ck_assert_uint_eq(n, 0);
+}
+END_TEST
+
+/* At a capacity of exactly KET_MAX_ITEMS the entries are NaN-ed before
+ * the NULL checks too. */
+START_TEST(test_mut_burst_max_capacity_failsafe)
+{
+	size_t cap = (size_t)KET_MAX_ITEMS, n = 99, i;
+	ket_burst_day *days = malloc(cap * sizeof *days);
+	ket_limits lim;
+
+	ck_assert_ptr_nonnull(days);
+	make_limits(LIM_PALL, &lim);
+	days_prefill(days, cap);
+	ck_assert_int_eq(ket_burst_schedule(NULL, &lim, days, cap, &n, NULL),
+	                 KET_E_NULL);
+	/* One assertion for the million entries (Check's are slow). */
+	for (i = 0; i < cap; i++) {
+		const ket_burst_day *d = &days[i];
+
+		if (d->day != 0 || d->warnings != 0 || !isnan(d->mg_per_24h) ||
+		    !isnan(d->rate_ml_per_h) || !isnan(d->delivered_mg_per_24h))
+			break;
+	}
+	free(days);
+	ck_assert_msg(i == cap, "entry %lu of %lu not NaN-ed",
+	              (unsigned long)i, (unsigned long)cap);
+}
+END_TEST
+
+/* Fuzz findings (tests/fuzz/crashes/regimens): a stock volume that
+ * underflows to 0 (a denormal amount: 4.9e-324 mg / 100 mg/mL rounds to
+ * 0) and an infinite bag time from a denormal rate are refused. */
+START_TEST(test_fuzz_denormals_refused)
+{
+	ket_preparation_order o = { 4.9406564584124654e-324, 1e-322, 100.0,
+	                            KET_ROUTE_SC };
+	ket_preparation p;
+	ket_duration d;
+	ket_report rep;
+
+	ck_assert_int_eq(ket_prepare(&o, &p, &rep), KET_E_RANGE);
+	ck_assert(isnan(p.stock_volume_ml) && isnan(p.diluent_volume_ml));
+	ck_assert_str_eq(rep.findings[rep.count - 1].field, "stock_volume_ml");
+	ck_assert_int_eq(ket_infusion_duration(1.0, 1e-310, 0.0, &d),
+	                 KET_E_RANGE);
+	ck_assert(isnan(d.empty_after_h) && isnan(d.change_after_h));
+}
+END_TEST
+
 Suite *ket_suite_regimen(void)
 {
 	Suite *s = suite_create("regimen");
@@ -2977,6 +3074,15 @@ Suite *ket_suite_regimen(void)
 
 	tc = tcase_create("overflow");
 	tcase_add_test(tc, test_oral_overflow_refused);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("mutation");
+	tcase_add_test(tc, test_mut_burst_bounds);
+	tcase_add_test(tc, test_mut_burst_max_capacity_failsafe);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("fuzz_regressions");
+	tcase_add_test(tc, test_fuzz_denormals_refused);
 	suite_add_tcase(s, tc);
 
 	return s;
