@@ -571,7 +571,9 @@ typedef struct ket_preparation {
  * stock_mg_per_ml with the weakest stock that fits as its limit);
  * KET_E_CONCENTRATION (final concentration below KET_CONC_MG_PER_ML_MIN);
  * KET_E_CONTRAINDICATED (IV with a final concentration above
- * KET_IV_CONC_MG_PER_ML_MAX, e.g. the undiluted 100 mg/mL vial).
+ * KET_IV_CONC_MG_PER_ML_MAX, e.g. the undiluted 100 mg/mL vial).  A stock
+ * volume that underflows to 0 (denormal amounts) is KET_E_RANGE, checked
+ * first among these.
  * KET_W_SMALL_VOLUME when the stock volume is below KET_VOLUME_SMALL_ML
  * (hard to measure: use a weaker vial). */
 KET_NODISCARD KET_API ket_status ket_prepare(
@@ -585,7 +587,8 @@ typedef struct ket_duration {
 
 /* How long a syringe or bag lasts.  volume_ml in (0, 1000], rate_ml_per_h
  * in (0, 1000], max_hang_h 0 (none) or in (0, 168] h, else KET_E_RANGE;
- * KET_E_NULL; KET_E_NOT_FINITE (volume, rate, hang time). */
+ * KET_E_NULL; KET_E_NOT_FINITE (volume, rate, hang time); KET_E_RANGE when
+ * a denormal rate would make the time infinite. */
 KET_NODISCARD KET_API ket_status ket_infusion_duration(double volume_ml,
                                                        double rate_ml_per_h,
                                                        double max_hang_h,
@@ -789,7 +792,7 @@ KET_NODISCARD KET_API ket_status ket_route_bioavailability(
  * Order: KET_E_NULL; KET_E_NOT_FINITE; KET_E_ROUTE (from, to); KET_E_RANGE
  * (basis); KET_E_DOSE (dose <= 0); KET_E_NO_DATA (either route without data
  * for the basis, also when both are the same); KET_E_RANGE (a result that
- * would overflow, e.g. 1e308 mg). */
+ * would overflow, e.g. 1e308 mg, or underflow to 0 from a denormal dose). */
 KET_NODISCARD KET_API ket_status ket_route_equivalent(double dose_mg,
                                                       ket_route from,
                                                       ket_route to,
@@ -812,7 +815,7 @@ KET_NODISCARD KET_API ket_status ket_route_check(ket_route route,
  * mg_high = mg; Peltoniemi 2016).  The same form is the identity with no
  * warning.  KET_E_NULL; KET_E_NOT_FINITE; KET_E_RANGE (unknown form);
  * KET_E_DOSE (dose <= 0); KET_E_NO_DATA (to or from arketamine);
- * KET_E_RANGE (a result that would overflow). */
+ * KET_E_RANGE (a result that would overflow or underflow to 0). */
 KET_NODISCARD KET_API ket_status ket_form_equivalent(double dose_mg,
                                                      ket_form from,
                                                      ket_form to,

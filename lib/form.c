@@ -28,8 +28,8 @@ static ket_status form_checked(double dose_mg, ket_form from, ket_form to,
 	} else {
 		out->mg = from == KET_FORM_RACEMIC ? dose_mg * ratio
 		                                   : dose_mg / ratio;
-		if (!ket_is_finite(out->mg))
-			return KET_E_RANGE; /* 1e308 mg doubled */
+		if (!ket_is_finite(out->mg) || !(out->mg > 0.0))
+			return KET_E_RANGE; /* overflow, or a denormal halved */
 		out->warnings = KET_W_APPROXIMATE;
 	}
 	out->mg_low = out->mg_high = out->mg;
@@ -64,7 +64,7 @@ static ket_status scale_amount(double mg, double numerator,
 	if (!(mg > 0.0))
 		return KET_E_DOSE;
 	*out = mg * numerator / denominator;
-	if (ket_is_finite(*out))
+	if (ket_is_finite(*out)) /* the ratios are near 1: no underflow */
 		return KET_OK;
 	*out = ket_nan(); /* DBL_MAX mg x 274.19 overflowed */
 	return KET_E_RANGE;

@@ -693,8 +693,9 @@ ket_status ket_tci_plan(const ket_pk_params *pk,
 	system_finish(&sys);
 	plan(&sys, targets_ng_per_ml, n_steps, step_s, max_rate_mg_per_h,
 	     rates_mg_per_h, conc_ng_per_ml);
-	if (ket_all_finite(rates_mg_per_h, n_steps) &&
-	    ket_all_finite(conc_ng_per_ml, n_steps))
+	/* Rates are clamped to [0, max] unless NaN, and a NaN rate makes the
+	 * concentrations NaN: checking those covers both. */
+	if (ket_all_finite(conc_ng_per_ml, n_steps))
 		return KET_OK;
 	fill_nan(rates_mg_per_h, n_steps); /* absurd parameters overflowed */
 	fill_nan(conc_ng_per_ml, n_steps);

@@ -60,6 +60,10 @@ static ket_status compute_preparation(const ket_preparation_order *o,
 
 	res->warnings = 0;
 	res->stock_volume_ml = o->total_mg / o->stock_mg_per_ml;
+	if (!(res->stock_volume_ml > 0.0)) /* a denormal amount underflowed */
+		return ket_fail_input(r, KET_E_RANGE, KET_ITEM_VOLUME,
+		                      "stock_volume_ml", res->stock_volume_ml,
+		                      0.0, "mL");
 	if (ket_above(res->stock_volume_ml, o->final_volume_ml, 0))
 		return ket_fail_input(r, KET_E_RANGE, KET_ITEM_CONCENTRATION,
 		                      "stock_mg_per_ml", o->stock_mg_per_ml,
@@ -133,6 +137,8 @@ ket_status ket_infusion_duration(double volume_ml, double rate_ml_per_h,
 	    !(max_hang_h >= 0.0 && max_hang_h <= HANG_MAX_H))
 		return KET_E_RANGE;
 	empty = volume_ml / rate_ml_per_h;
+	if (!ket_is_finite(empty))
+		return KET_E_RANGE; /* a denormal rate: no bag lasts that long */
 	out->empty_after_h = empty;
 	out->change_after_h = max_hang_h > 0.0 && max_hang_h < empty
 	                              ? max_hang_h : empty;

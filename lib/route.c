@@ -71,7 +71,9 @@ static ket_status equivalent_checked(double dose_mg, ket_route from,
 	out->mg = dose_mg * a->f[basis][0] / b->f[basis][0];
 	out->mg_low = dose_mg * a->f[basis][1] / b->f[basis][2];
 	out->mg_high = dose_mg * a->f[basis][2] / b->f[basis][1];
-	if (!ket_is_finite(out->mg_high)) /* the largest: 1e308 mg overflows */
+	/* mg_low <= mg <= mg_high: 1e308 mg overflows, a denormal dose
+	 * underflows to 0; neither is a dose. */
+	if (!ket_is_finite(out->mg_high) || !(out->mg_low > 0.0))
 		return KET_E_RANGE;
 	out->warnings = KET_W_EXPOSURE_ONLY;
 	if (a->variable || b->variable)

@@ -821,6 +821,31 @@ START_TEST(test_overflow_refused)
 }
 END_TEST
 
+/* Fuzz findings (tests/fuzz/crashes/conversions): a positive dose must
+ * never come back as 0, nor infinity, with KET_OK.  The smallest denormal
+ * (about 4.9e-324) x 0.24, or x 0.5, rounds to 0. */
+START_TEST(test_fuzz_underflow_refused)
+{
+	ket_equivalent e;
+	double tiny = 4.9406564584124654e-324, out = 0.0;
+
+	ck_assert_int_eq(ket_route_equivalent(tiny, KET_ROUTE_SUBLINGUAL,
+	                                      KET_ROUTE_IV, KET_BASIS_KETAMINE,
+	                                      &e), KET_E_RANGE);
+	ck_assert(isnan(e.mg) && isnan(e.mg_low) && isnan(e.mg_high));
+	ck_assert_int_eq(ket_form_equivalent(tiny, KET_FORM_RACEMIC,
+	                                     KET_FORM_ESKETAMINE, &e),
+	                 KET_E_RANGE);
+	ck_assert(isnan(e.mg));
+	ck_assert_int_eq(ket_hydrochloride_to_base(DBL_MAX, &out),
+	                 KET_E_RANGE);
+	ck_assert(isnan(out));
+	/* The molar-mass ratios are near 1: a denormal stays positive. */
+	ck_assert_int_eq(ket_hydrochloride_to_base(tiny, &out), KET_OK);
+	ck_assert(out > 0.0);
+}
+END_TEST
+
 Suite *ket_suite_route(void)
 {
 	Suite *s = suite_create("route");
@@ -873,6 +898,10 @@ Suite *ket_suite_route(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("overflow");
 	tcase_add_test(tc, test_overflow_refused);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("fuzz_regressions");
+	tcase_add_test(tc, test_fuzz_underflow_refused);
 	suite_add_tcase(s, tc);
 
 	return s;
