@@ -45,7 +45,8 @@ Options:
   -j N                  parallel workers
   --min-score P         exit 1 when the score is below P (percent)
   --rev REV             lib/, include/ and tests/ of commit REV (git archive)
-                        instead of the work tree
+                        instead of the work tree; --tests-rev REV2 takes
+                        the tests from another commit
   --list                print the mutants and stop
   --rerun-survivors     run only the survivors of the last report again and
                         merge the results into it
@@ -395,31 +396,37 @@ class Builder:
         if os.path.isdir(self.src):
             shutil.rmtree(self.src)
         os.makedirs(self.src)
-        origin = self.root
-        if self.a.rev:
-            origin = os.path.join(self.out, "rev")
-            if os.path.isdir(origin):
-                shutil.rmtree(origin)
-            os.makedirs(origin)
-            arch = subprocess.run(["git", "-C", self.root, "archive",
-                                   self.a.rev, "lib", "include", "tests"],
-                                  stdout=subprocess.PIPE)
-            if arch.returncode != 0:
-                sys.exit("mutate: git archive %s failed" % self.a.rev)
-            subprocess.run(["tar", "-x", "-C", origin], input=arch.stdout,
-                           check=True)
+        origin = self.extract(self.a.rev, "rev", ("lib", "include"))
         for d in ("lib", "include"):
             shutil.copytree(os.path.join(origin, d),
                             os.path.join(self.src, d))
+        torigin = self.extract(self.a.tests_rev or self.a.rev, "tests-rev",
+                               ("tests",))
         tdir = os.path.join(self.src, "tests")
         os.makedirs(tdir)
-        for name in sorted(os.listdir(os.path.join(origin, "tests"))):
-            p = os.path.join(origin, "tests", name)
+        for name in sorted(os.listdir(os.path.join(torigin, "tests"))):
+            p = os.path.join(torigin, "tests", name)
             if os.path.isfile(p) and name.endswith((".c", ".h")) and \
                     (name.startswith("check_") or name.endswith(".h")):
                 shutil.copy2(p, tdir)
         os.makedirs(os.path.join(self.obj, "lib"), exist_ok=True)
         os.makedirs(os.path.join(self.obj, "tests"), exist_ok=True)
+
+    def extract(self, rev, name, paths):
+        """The work tree, or a directory holding paths as of commit rev."""
+        if not rev:
+            return self.root
+        origin = os.path.join(self.out, name)
+        if os.path.isdir(origin):
+            shutil.rmtree(origin)
+        os.makedirs(origin)
+        arch = subprocess.run(["git", "-C", self.root, "archive", rev] +
+                              list(paths), stdout=subprocess.PIPE)
+        if arch.returncode != 0:
+            sys.exit("mutate: git archive %s failed" % rev)
+        subprocess.run(["tar", "-x", "-C", origin], input=arch.stdout,
+                       check=True)
+        return origin
 
     def lib_cmd(self, src_name, out):
         inc = ["-I" + os.path.join(self.src, "include"),
@@ -568,6 +575,8 @@ def main():
     p.add_argument("--rev", default=None,
                    help="mutate this commit's lib/ against its tests "
                         "(git archive), not the work tree")
+    p.add_argument("--tests-rev", default=None,
+                   help="the tests of this commit (default: as --rev)")
     p.add_argument("--list", action="store_true")
     p.add_argument("--rerun-survivors", action="store_true")
     a = p.parse_args()
