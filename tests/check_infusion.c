@@ -2028,6 +2028,34 @@ START_TEST(test_mut_pump_at_limits)
 }
 END_TEST
 
+/* "Within 1e-9 relative counts as at it" includes exactly 1e-9: a
+ * running pump at 1.000000001 mL/h of 1 mg/mL delivers 1.000000001 mg/h,
+ * at a 1 mg/h cap, not above (70 kg: below the 0.05 mg/kg/h soft
+ * minimum); an order of 0.4999999995 mg/h of 1 mg/mL runs at
+ * 0.4999999995 mL/h, at KET_PUMP_RATE_LOW_ML_PER_H, not below. */
+START_TEST(test_mut_tolerance_edge)
+{
+	ket_limits lim;
+	ket_infusion out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.infusion_cap_mg_per_h = 1;
+	ck_assert_int_eq(mut_check(&lim, 70, 1.000000001, 1, &out, &r),
+	                 KET_OK);
+	ck_assert_uint_eq(out.warnings, W_MIN);
+	ck_assert_uint_eq(r.count, 1);
+
+	make_limits(LIM_DEFAULT, &lim);
+	ck_assert_int_eq(mut_rate(&lim, 70, 0.4999999995, MGH, 1, 0, &out,
+	                          &r), KET_OK);
+	ck_assert_msg(tu_close(out.rate_ml_per_h, 0.4999999995, REL, ABS),
+	              "%.17g", out.rate_ml_per_h);
+	ck_assert_uint_eq(out.warnings, W_MIN);
+	ck_assert_uint_eq(r.count, 1);
+}
+END_TEST
+
 Suite *ket_suite_infusion(void)
 {
 	Suite *s = suite_create("infusion");
@@ -2096,6 +2124,7 @@ Suite *ket_suite_infusion(void)
 	tcase_add_test(tc, test_mut_small_cap_and_daily);
 	tcase_add_test(tc, test_mut_zero_bounds);
 	tcase_add_test(tc, test_mut_pump_at_limits);
+	tcase_add_test(tc, test_mut_tolerance_edge);
 	suite_add_tcase(s, tc);
 
 	return s;
