@@ -543,6 +543,38 @@ START_TEST(test_cov_parse_all_zero_fraction)
 }
 END_TEST
 
+/* ------------------------------------------------------------ mutation */
+
+/* Tests that kill mutants `make mutate` found alive (tests/mutation/).
+ * Header: max_decimals 0-4 (5 is KET_E_RANGE); a non-zero value that
+ * would print as 0 is KET_E_RANGE - also far below the last decimal
+ * (0.0003 at 0 decimals, 0.00002 at 4: 2^-12 to 2^-16, where the exact
+ * rounding shifts by 64 bits); on error buf holds "" when size > 0, a
+ * size of 1 included. */
+START_TEST(test_mut_format_edges)
+{
+	char buf[FMT_BUF];
+
+	fill(buf, sizeof(buf));
+	ck_assert_int_eq(ket_format_dose(1.0, 5, "mg", 0, buf, sizeof(buf)),
+	                 KET_E_RANGE);
+	ck_assert_str_eq(buf, "");
+	fill(buf, sizeof(buf));
+	ck_assert_int_eq(ket_format_dose(0.0003, 0, "mg", 0, buf, sizeof(buf)),
+	                 KET_E_RANGE);
+	ck_assert_str_eq(buf, "");
+	fill(buf, sizeof(buf));
+	ck_assert_int_eq(ket_format_dose(0.00002, 4, "mg", 0, buf,
+	                                 sizeof(buf)), KET_E_RANGE);
+	ck_assert_str_eq(buf, "");
+	fill(buf, sizeof(buf));
+	ck_assert_int_eq(ket_format_dose(12.5, 1, "mg", 0, buf, 1),
+	                 KET_E_BUFFER);
+	ck_assert_msg(buf[0] == '\0', "size 1: buf not \"\"");
+	ck_assert_msg(untouched(buf, 1, sizeof(buf)), "size 1: wrote past");
+}
+END_TEST
+
 Suite *ket_suite_text(void)
 {
 	Suite *s = suite_create("text");
@@ -569,6 +601,9 @@ Suite *ket_suite_text(void)
 
 	tc = tcase_create("coverage");
 	tcase_add_test(tc, test_cov_parse_all_zero_fraction);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("mutation");
+	tcase_add_test(tc, test_mut_format_edges);
 	suite_add_tcase(s, tc);
 	return s;
 }
