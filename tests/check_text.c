@@ -567,6 +567,11 @@ START_TEST(test_mut_format_edges)
 	ck_assert_int_eq(ket_format_dose(0.00002, 4, "mg", 0, buf,
 	                                 sizeof(buf)), KET_E_RANGE);
 	ck_assert_str_eq(buf, "");
+	/* 3e14 at 4 decimals: 3e18 after scaling, exactly (no shift). */
+	fill(buf, sizeof(buf));
+	ck_assert_int_eq(ket_format_dose(3e14, 4, "mg", 0, buf, sizeof(buf)),
+	                 KET_OK);
+	ck_assert_str_eq(buf, "300,000,000,000,000 mg");
 	fill(buf, sizeof(buf));
 	ck_assert_int_eq(ket_format_dose(12.5, 1, "mg", 0, buf, 1),
 	                 KET_E_BUFFER);
