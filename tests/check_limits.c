@@ -668,6 +668,52 @@ START_TEST(test_validate_const)
 }
 END_TEST
 
+/* ------------------------------------------------------------ mutation */
+
+/* Tests that kill mutants `make mutate` found alive (tests/mutation/).
+ * Header: the finding holds "the bound it broke or NaN": NaN for a
+ * non-finite field (no bound), 0 for a negative one and for a required
+ * field of 0 ("above 0"). */
+static void expect_bound(const char *label, const ket_limits *l,
+                         double value, double limit)
+{
+	ket_report report;
+
+	memset(&report, 0xA5, sizeof report);
+	ck_assert_int_eq(ket_limits_validate(l, &report), KET_E_LIMITS);
+	ck_assert_uint_eq(report.count, 1);
+	if (isnan(value))
+		ck_assert_msg(isnan(report.findings[0].value), "%s: value %g",
+		              label, report.findings[0].value);
+	else
+		ck_assert_msg(tu_close(report.findings[0].value, value, 0, 0),
+		              "%s: value %g, want %g", label,
+		              report.findings[0].value, value);
+	if (isnan(limit))
+		ck_assert_msg(isnan(report.findings[0].limit), "%s: limit %g",
+		              label, report.findings[0].limit);
+	else
+		ck_assert_msg(tu_close(report.findings[0].limit, limit, 0, 0),
+		              "%s: limit %g, want %g", label,
+		              report.findings[0].limit, limit);
+}
+
+START_TEST(test_mut_validate_bounds)
+{
+	ket_limits l;
+
+	full_limits(&l);
+	l.bolus_cap_mg = tu_nan();
+	expect_bound("bolus_cap_mg NaN", &l, tu_nan(), tu_nan());
+	full_limits(&l);
+	l.bolus_cap_mg = -1;
+	expect_bound("bolus_cap_mg -1", &l, -1, 0);
+	full_limits(&l);
+	l.infusion_hard_max_mg_per_kg_per_h = 0;
+	expect_bound("infusion hard max 0", &l, 0, 0);
+}
+END_TEST
+
 Suite *ket_suite_limits(void)
 {
 	Suite *s = suite_create("limits");
@@ -698,5 +744,8 @@ Suite *ket_suite_limits(void)
 	tcase_add_test(tc, test_validate_const);
 	suite_add_tcase(s, tc);
 
+	tc = tcase_create("mutation");
+	tcase_add_test(tc, test_mut_validate_bounds);
+	suite_add_tcase(s, tc);
 	return s;
 }
