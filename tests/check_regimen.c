@@ -3010,6 +3010,60 @@ START_TEST(test_fuzz_denormals_refused)
 }
 END_TEST
 
+/* Oral conversion: refusals carry their bound, an oral soft maximum below
+ * 1 mg/24 h is a maximum, and computed totals and volumes one last bit
+ * past a limit are at it (API.md "Comparisons"). */
+START_TEST(test_mut_oral_bounds)
+{
+	ket_oral_order o = oral_order(0, IV, PO, 1, 1, 0, 1, RAC);
+	ket_oral_regimen g;
+	ket_limits lim;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	garble(&r);
+	oral_prefill(&g);
+	ck_assert_int_eq(ket_oral_conversion(&o, &lim, &g, &r), KET_E_DOSE);
+	expect_last("parenteral 0", &r, KET_E_DOSE, KET_ITEM_DOSE,
+	            "parenteral_mg_per_24h", 0, 0);
+
+	/* 10 mg/24 h IV at 1:1, one dose: 10 mg/24 h is above a 0.5 mg/24 h
+	 * oral soft maximum; the variable route is always reported. */
+	o.parenteral_mg_per_24h = 10;
+	lim.oral_soft_max_mg_per_24h = 0.5;
+	ck_assert_int_eq(ket_oral_conversion(&o, &lim, &g, &r), KET_OK);
+	ck_assert_uint_eq(r.count, 2);
+	expect_finding("soft 0.5", &r, 0, KET_OK, KET_W_ABOVE_SOFT_MAX,
+	               KET_ITEM_DAILY_TOTAL, "oral_soft_max_mg_per_24h", 10,
+	               0.5);
+
+	/* 50 mg/24 h x 1.1 = 55 mg/24 h, 55.00000000000001 in binary: at an
+	 * oral hard maximum of 55, and at a soft maximum of 55 (the ratio
+	 * above 1 and the route are the findings). */
+	o.parenteral_mg_per_24h = 50;
+	o.ratio_oral_per_parenteral = 1.1;
+	make_limits(LIM_DEFAULT, &lim);
+	lim.oral_soft_max_mg_per_24h = 0;
+	lim.oral_hard_max_mg_per_24h = 55;
+	ck_assert_int_eq(ket_oral_conversion(&o, &lim, &g, &r), KET_OK);
+	expect_close("hard 55", "mg_per_24h", g.mg_per_24h, 55);
+	lim.oral_soft_max_mg_per_24h = 55;
+	lim.oral_hard_max_mg_per_24h = 800;
+	ck_assert_int_eq(ket_oral_conversion(&o, &lim, &g, &r), KET_OK);
+	ck_assert_uint_eq(r.count, 2);
+	expect_finding("soft 55", &r, 0, KET_OK, KET_W_ABOVE_SOFT_MAX,
+	               KET_ITEM_RATIO, "ratio_oral_per_parenteral", 1.1, 1);
+
+	/* 1 mg/24 h x 0.3 in one dose of 3 mg/mL solution: 0.1 mL
+	 * (0.09999999999999999 in binary), at KET_VOLUME_SMALL_ML. */
+	o = oral_order(1, IV, PO, 0.3, 1, 0, 3, RAC);
+	make_limits(LIM_DEFAULT, &lim);
+	ck_assert_int_eq(ket_oral_conversion(&o, &lim, &g, &r), KET_OK);
+	expect_close("0.1 mL", "ml_per_dose", g.ml_per_dose, 0.1);
+	ck_assert_uint_eq(g.warnings, KET_W_VARIABLE_ROUTE);
+}
+END_TEST
+
 Suite *ket_suite_regimen(void)
 {
 	Suite *s = suite_create("regimen");
@@ -3079,6 +3133,7 @@ Suite *ket_suite_regimen(void)
 	tc = tcase_create("mutation");
 	tcase_add_test(tc, test_mut_burst_bounds);
 	tcase_add_test(tc, test_mut_burst_max_capacity_failsafe);
+	tcase_add_test(tc, test_mut_oral_bounds);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("fuzz_regressions");
