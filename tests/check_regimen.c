@@ -3064,6 +3064,75 @@ START_TEST(test_mut_oral_bounds)
 }
 END_TEST
 
+/* PCA: refused pump limits carry their bound, limits below 1 mg count,
+ * only whole boluses fit a 4 h limit, and the hourly maximum never
+ * exceeds the hourly limit, not even in the last bit (0.1 mg boluses:
+ * 3 x 0.1 is 0.30000000000000004 in binary). */
+START_TEST(test_mut_pca_limits)
+{
+	ket_pca_order o = pca_order(70, 0.5, 10, 0, -1, 0, RAC);
+	ket_pca p;
+	ket_limits lim;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	garble(&r);
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &p, &r), KET_E_RANGE);
+	expect_last("limit -1", &r, KET_E_RANGE, KET_ITEM_PCA_HOURLY,
+	            "limit_mg_per_h", -1, 0);
+	o.limit_mg_per_h = 0;
+	o.limit_mg_per_4h = -1;
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &p, &r), KET_E_RANGE);
+	expect_last("4 h limit -1", &r, KET_E_RANGE, KET_ITEM_PCA_HOURLY,
+	            "limit_mg_per_4h", -1, 0);
+	/* A 0.4 mg hourly (or 4 h) limit does not allow one 0.5 mg bolus. */
+	o.limit_mg_per_4h = 0;
+	o.limit_mg_per_h = 0.4;
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &p, &r), KET_E_RANGE);
+	expect_last("limit 0.4", &r, KET_E_RANGE, KET_ITEM_PCA_HOURLY,
+	            "limit_mg_per_h", 0.4, 0.5);
+	o.limit_mg_per_h = 0;
+	o.limit_mg_per_4h = 0.4;
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &p, &r), KET_E_RANGE);
+	expect_last("4 h limit 0.4", &r, KET_E_RANGE, KET_ITEM_PCA_HOURLY,
+	            "limit_mg_per_4h", 0.4, 0.5);
+	/* A 4 h limit below the hourly one: 0.8 < 0.9, 0.1 mg boluses. */
+	o = pca_order(70, 0.1, 10, 0, 0.9, 0.8, RAC);
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &p, &r), KET_E_RANGE);
+	expect_last("4 h below 1 h", &r, KET_E_RANGE, KET_ITEM_PCA_HOURLY,
+	            "limit_mg_per_4h", 0.8, 0.9);
+	/* A bolus of 0 is refused against 0. */
+	o = pca_order(70, 0, 10, 0, 0, 0, RAC);
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &p, &r), KET_E_DOSE);
+	expect_last("bolus 0", &r, KET_E_DOSE, KET_ITEM_DOSE, "bolus_mg", 0,
+	            0);
+
+	/* 0.1 mg every 5 min (12 an hour), 4 h limit 0.35 mg: 3 whole
+	 * boluses, so 0.3 mg/h and 0.3 mg/4 h. */
+	o = pca_order(70, 0.1, 5, 0, 0, 0.35, RAC);
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &p, &r), KET_OK);
+	expect_close("4 h 0.35", "max_mg_per_h", p.max_mg_per_h, 0.3);
+	expect_close("4 h 0.35", "max_mg_per_4h", p.max_mg_per_4h, 0.3);
+	/* Hourly limit 0.3 mg and 4 h limit 0.3 mg: never above either. */
+	o = pca_order(70, 0.1, 5, 0, 0.3, 0.3, RAC);
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &p, &r), KET_OK);
+	ck_assert_msg(p.max_mg_per_h <= 0.3, "max_mg_per_h %.17g above 0.3",
+	              p.max_mg_per_h);
+	ck_assert_msg(p.max_mg_per_4h <= 0.3, "max_mg_per_4h %.17g above 0.3",
+	              p.max_mg_per_4h);
+	expect_close("limits 0.3", "max_mg_per_h", p.max_mg_per_h, 0.3);
+
+	/* A bolus soft maximum below 1 mg counts: 1 mg above 0.5 mg. */
+	lim.bolus_soft_max_mg = 0.5;
+	o = pca_order(70, 1, 10, 0, 0, 0, RAC);
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &p, &r), KET_OK);
+	ck_assert_uint_eq(p.warnings & KET_W_ABOVE_SOFT_MAX,
+	                  KET_W_ABOVE_SOFT_MAX);
+	expect_finding("soft 0.5 mg", &r, 0, KET_OK, KET_W_ABOVE_SOFT_MAX,
+	               KET_ITEM_DOSE, "bolus_soft_max_mg", 1, 0.5);
+}
+END_TEST
+
 Suite *ket_suite_regimen(void)
 {
 	Suite *s = suite_create("regimen");
@@ -3134,6 +3203,7 @@ Suite *ket_suite_regimen(void)
 	tcase_add_test(tc, test_mut_burst_bounds);
 	tcase_add_test(tc, test_mut_burst_max_capacity_failsafe);
 	tcase_add_test(tc, test_mut_oral_bounds);
+	tcase_add_test(tc, test_mut_pca_limits);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("fuzz_regressions");
