@@ -1827,6 +1827,44 @@ START_TEST(test_time_at_the_top_of_the_range)
 }
 END_TEST
 
+/* ------------------------------------------------------------ mutation */
+
+/* Tests that kill mutants `make mutate` found alive (tests/mutation/).
+ * ket_pk_simulate needs v1 and every micro-constant above 0 (API.md), and
+ * nothing more: a V1 of 0.5 L is accepted (an IV bolus of 1 mg at 0 gives
+ * D / V1 = 2 mg/L = 2000 ng/mL at 0), each micro-constant of 0 is
+ * KET_E_RANGE. */
+START_TEST(test_mut_params_positive)
+{
+	const ket_pk_dose bolus = { 0, 1, 0, KET_ROUTE_IV };
+	const double t0 = 0;
+	ket_pk_params p = micro(2, 0.5, 0.1, 0.05, 0.05, 0, 0);
+	double c = 0;
+
+	ck_assert_int_eq(ket_pk_simulate(&p, &bolus, 1, &t0, 1, &c), KET_OK);
+	ck_assert_msg(tu_close(c, 2000, SIM_REL, SIM_ABS), "%.17g ng/mL", c);
+	p = micro(2, 50, 0, 0.05, 0.05, 0, 0);
+	ck_assert_int_eq(ket_pk_simulate(&p, &bolus, 1, &t0, 1, &c),
+	                 KET_E_RANGE);
+	p = micro(2, 50, 0.1, 0, 0.05, 0, 0);
+	p.v2_l = 10;
+	ck_assert_int_eq(ket_pk_simulate(&p, &bolus, 1, &t0, 1, &c),
+	                 KET_E_RANGE);
+	p = micro(2, 50, 0.1, 0.05, 0.05, 0, 0);
+	p.k21_per_min = 0;
+	ck_assert_int_eq(ket_pk_simulate(&p, &bolus, 1, &t0, 1, &c),
+	                 KET_E_RANGE);
+	p = micro(3, 50, 0.1, 0.05, 0.05, 0.05, 0.01);
+	p.k13_per_min = 0;
+	ck_assert_int_eq(ket_pk_simulate(&p, &bolus, 1, &t0, 1, &c),
+	                 KET_E_RANGE);
+	p = micro(3, 50, 0.1, 0.05, 0.05, 0.05, 0.01);
+	p.k31_per_min = 0;
+	ck_assert_int_eq(ket_pk_simulate(&p, &bolus, 1, &t0, 1, &c),
+	                 KET_E_RANGE);
+}
+END_TEST
+
 Suite *ket_suite_pk(void)
 {
 	Suite *s = suite_create("pk");
@@ -1893,5 +1931,8 @@ Suite *ket_suite_pk(void)
 	tcase_add_test(tc, test_time_at_the_top_of_the_range);
 	suite_add_tcase(s, tc);
 
+	tc = tcase_create("mutation");
+	tcase_add_test(tc, test_mut_params_positive);
+	suite_add_tcase(s, tc);
 	return s;
 }
