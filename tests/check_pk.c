@@ -11,6 +11,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <ketamine.h>
@@ -1865,6 +1866,69 @@ START_TEST(test_mut_params_positive)
 }
 END_TEST
 
+/* Lengths: KET_MAX_ITEMS itself is accepted (1e6 boluses of 1e-6 mg at
+ * 0 in 50 L: 1 mg / 50 L = 20 ng/mL; 1e6 samples at 0); a refusal at
+ * that length still NaN-fills every output; a NULL times or conc with
+ * one sample is KET_E_NULL; a TCI target below 0 is refused also as the
+ * first one. */
+START_TEST(test_mut_lengths)
+{
+	size_t big = (size_t)KET_MAX_ITEMS, i, bad = 0;
+	ket_pk_dose *doses = calloc(big, sizeof *doses);
+	double *times = calloc(big, sizeof *times);
+	double *conc = calloc(big, sizeof *conc);
+	double *rates = calloc(big, sizeof *rates);
+	ket_pk_params p = micro(2, 50, 0.1, 0.05, 0.05, 0, 0);
+	const ket_pk_dose one = { 0, 1, 0, KET_ROUTE_IV };
+	double t0 = 0, c = 0, target = -1, rate = 0;
+
+	ck_assert_ptr_nonnull(doses);
+	ck_assert_ptr_nonnull(times);
+	ck_assert_ptr_nonnull(conc);
+	ck_assert_ptr_nonnull(rates);
+	for (i = 0; i < big; i++) {
+		doses[i].mg = 1e-6;
+		doses[i].route = KET_ROUTE_IV;
+	}
+	ck_assert_int_eq(ket_pk_simulate(&p, doses, big, &t0, 1, &c), KET_OK);
+	ck_assert_msg(tu_close(c, 20, SIM_REL, SIM_ABS), "%.17g ng/mL", c);
+	ck_assert_int_eq(ket_pk_simulate(&p, &one, 1, times, big, conc),
+	                 KET_OK);
+	ck_assert_msg(tu_close(conc[0], 20, SIM_REL, SIM_ABS) &&
+	              tu_close(conc[big - 1], 20, SIM_REL, SIM_ABS),
+	              "%.17g %.17g ng/mL", conc[0], conc[big - 1]);
+	/* Refused at that length (V1 0): every entry NaN. */
+	p.v1_l = 0;
+	ck_assert_int_eq(ket_pk_simulate(&p, &one, 1, times, big, conc),
+	                 KET_E_RANGE);
+	for (i = 0; i < big; i++) {
+		if (!isnan(conc[i]))
+			bad++;
+	}
+	ck_assert_uint_eq(bad, 0);
+	/* TCI at KET_MAX_ITEMS steps, step 0 s refused: NaN everywhere. */
+	p.v1_l = 50;
+	ck_assert_int_eq(ket_tci_plan(&p, times, big, 0, 10, rates, conc),
+	                 KET_E_RANGE);
+	for (i = 0; i < big; i++) {
+		if (!isnan(rates[i]) || !isnan(conc[i]))
+			bad++;
+	}
+	ck_assert_uint_eq(bad, 0);
+	free(doses);
+	free(times);
+	free(conc);
+	free(rates);
+
+	ck_assert_int_eq(ket_pk_simulate(&p, &one, 1, NULL, 1, &c),
+	                 KET_E_NULL);
+	ck_assert_int_eq(ket_pk_simulate(&p, &one, 1, &t0, 1, NULL),
+	                 KET_E_NULL);
+	ck_assert_int_eq(ket_tci_plan(&p, &target, 1, 10, 10, &rate, &c),
+	                 KET_E_RANGE);
+}
+END_TEST
+
 Suite *ket_suite_pk(void)
 {
 	Suite *s = suite_create("pk");
@@ -1933,6 +1997,7 @@ Suite *ket_suite_pk(void)
 
 	tc = tcase_create("mutation");
 	tcase_add_test(tc, test_mut_params_positive);
+	tcase_add_test(tc, test_mut_lengths);
 	suite_add_tcase(s, tc);
 	return s;
 }
