@@ -1929,6 +1929,37 @@ START_TEST(test_mut_lengths)
 }
 END_TEST
 
+/* ket_pk_summarize: the first sample is checked too (a negative
+ * concentration, a second time before the first: KET_E_RANGE), and
+ * KET_MAX_ITEMS samples are accepted (1e6 samples of 10 ng/mL at
+ * 0, 1, 2, ... min: peak 10 at 0, AUC 10 x 999,999 ng min/mL). */
+START_TEST(test_mut_summarize)
+{
+	size_t big = (size_t)KET_MAX_ITEMS, i;
+	double *t = malloc(big * sizeof *t);
+	double *c = malloc(big * sizeof *c);
+	const double t2[2] = { 0, 1 }, c2[2] = { -1, 5 };
+	const double t3[2] = { 1, 0 }, c3[2] = { 5, 5 };
+	ket_pk_summary s;
+
+	ck_assert_int_eq(ket_pk_summarize(t2, c2, 2, 0, &s), KET_E_RANGE);
+	ck_assert_int_eq(ket_pk_summarize(t3, c3, 2, 0, &s), KET_E_RANGE);
+	ck_assert_ptr_nonnull(t);
+	ck_assert_ptr_nonnull(c);
+	for (i = 0; i < big; i++) {
+		t[i] = (double)i;
+		c[i] = 10;
+	}
+	ck_assert_int_eq(ket_pk_summarize(t, c, big, 5, &s), KET_OK);
+	free(t);
+	free(c);
+	ck_assert_msg(tu_close(s.peak_ng_per_ml, 10, SIM_REL, 0), "%.17g",
+	              s.peak_ng_per_ml);
+	ck_assert_msg(tu_close(s.auc_ng_min_per_ml, 9999990, SIM_REL, 0),
+	              "%.17g", s.auc_ng_min_per_ml);
+}
+END_TEST
+
 Suite *ket_suite_pk(void)
 {
 	Suite *s = suite_create("pk");
@@ -1998,6 +2029,7 @@ Suite *ket_suite_pk(void)
 	tc = tcase_create("mutation");
 	tcase_add_test(tc, test_mut_params_positive);
 	tcase_add_test(tc, test_mut_lengths);
+	tcase_add_test(tc, test_mut_summarize);
 	suite_add_tcase(s, tc);
 	return s;
 }
