@@ -37,19 +37,22 @@ typedef struct merged {
 	size_t dropped; /* the days' own overflow */
 } merged;
 
-static int same_bits(double a, double b)
-{
-	return memcmp(&a, &b, sizeof a) == 0;
-}
-
-/* All fields compared (no short cut): a finding repeats only exactly. */
+/* A finding repeats only when every field matches.  Differences are
+ * counted rather than chained with &&, so each comparison is made (no
+ * short cut that equal status, bit, item and value would leave untried).
+ * Values are finite here: days are validated orders. */
 static int same_finding(const ket_finding *a, const ket_finding *b)
 {
-	return (a->status == b->status) & (a->warning == b->warning) &
-	       (a->item == b->item) & same_bits(a->value, b->value) &
-	       same_bits(a->limit, b->limit) &
-	       (strcmp(a->unit, b->unit) == 0) &
-	       (strcmp(a->field, b->field) == 0);
+	int differences = 0;
+
+	differences += a->status != b->status;
+	differences += a->warning != b->warning;
+	differences += a->item != b->item;
+	differences += (a->value < b->value) + (a->value > b->value);
+	differences += (a->limit < b->limit) + (a->limit > b->limit);
+	differences += strcmp(a->unit, b->unit) != 0;
+	differences += strcmp(a->field, b->field) != 0;
+	return differences == 0;
 }
 
 /* Keeps a day's findings that no earlier day had, in day order. */
