@@ -193,7 +193,10 @@ static void fuzz_prepare(fz *f, int nulls)
 	if (want == KET_OK) {
 		stock_ml = o->total_mg / o->stock_mg_per_ml;
 		conc = o->total_mg / o->final_volume_ml;
-		if (fz_clearly_above(stock_ml, o->final_volume_ml))
+		if (!(stock_ml > 0.0)) /* a denormal total underflowed */
+			FZ_CHECK(st == KET_E_RANGE, "a stock volume that "
+			         "underflows to 0 is not KET_E_RANGE");
+		else if (fz_clearly_above(stock_ml, o->final_volume_ml))
 			FZ_CHECK(st == KET_E_RANGE, "a stock too weak for the "
 			         "volume is not KET_E_RANGE");
 		else if (fz_clearly_below(conc, KET_CONC_MG_PER_ML_MIN) &&
@@ -270,6 +273,8 @@ static void fuzz_duration(fz *f, int nulls)
 		want = KET_E_NOT_FINITE;
 	else if (!(v > 0.0 && v <= 1000.0) || !(r > 0.0 && r <= 1000.0) ||
 	         !(h >= 0.0 && h <= 168.0))
+		want = KET_E_RANGE;
+	else if (!fz_finite(v / r)) /* a denormal rate (header) */
 		want = KET_E_RANGE;
 	else
 		want = KET_OK;
@@ -745,10 +750,22 @@ static void fuzz_oral(fz *f, int nulls)
 		double total = o->parenteral_mg_per_24h *
 		               o->ratio_oral_per_parenteral;
 
+		/* Refused as above the limit, or (checked first) for a
+		 * result that overflows: the exposure comparison or the
+		 * volume of a dose of 1e308 mg. */
+		long double exposure = (long double)o->parenteral_mg_per_24h *
+		                       (1.0L / 0.54L);
+		long double ml = (long double)total /
+		                 (long double)o->solution_mg_per_ml;
+
 		if (total > FZ_TINY &&
 		    fz_clearly_above(total, l->oral_hard_max_mg_per_24h))
-			FZ_CHECK(st == KET_E_HARD_LIMIT, "a 24 h total clearly "
-			         "above the oral hard maximum accepted");
+			FZ_CHECK(st == KET_E_HARD_LIMIT ||
+			         (st == KET_E_RANGE &&
+			          (exposure > (long double)DBL_MAX / 2.0L ||
+			           ml > (long double)DBL_MAX / 2.0L)),
+			         "a 24 h total clearly above the oral hard "
+			         "maximum accepted");
 	}
 	if (st != KET_OK) {
 		const double v[] = { out.mg_per_dose, out.ml_per_dose,

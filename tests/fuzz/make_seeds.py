@@ -489,6 +489,9 @@ def crashes():
     # ket_infusion_duration(25 mL, 1.5e-323 mL/h, 1 h): KET_OK, empty inf
     r['duration-denormal-rate-inf'] = (bytes([1]) + limits(0) + d(25)
                                        + d(1.4821969375237396e-323) + d(1))
+    # ket_infusion_duration(5e-324 mL, 60 mL/h, 0): KET_OK, empty 0 h
+    r['duration-denormal-volume-0'] = (bytes([1]) + limits(0) + d('denorm')
+                                       + d(60) + d(0))
     # ket_prepare(1.5e-323 mg, 1.5e-323 mL, 18 mg/mL, IV): KET_OK, stock 0
     r['prepare-denormal-stock-volume-0'] = (
         bytes([0]) + limits(0) + d(1.4821969375237396e-323)
@@ -498,8 +501,18 @@ def crashes():
     r['oral-exposure-inf'] = (bytes([4]) + limits(0, [(ORAL_HARD, 'dbl_max')])
                               + d('1e308') + e(IV) + e(ORAL) + d(0.1) + e(6)
                               + d(0) + d(0.01) + e(0))
-    c['hydrochloride-to-base-dbl-max-inf'] = bytes([6]) + d('dbl_max')
-    c['base-to-hydrochloride-7e305-inf'] = bytes([6]) + d(7e305)
+    # ket_pca_check(70 kg, 1 mg, 10 min, basal DBL_MAX mg/h, 4-h limit
+    # 10 mg): KET_OK with max_mg_per_h = -inf (4 x basal + bolus overflows
+    # to inf, and ket_below(10, inf) is false: inf - inf * 1e-9 is NaN)
+    r['pca-basal-dbl-max-ok-minus-inf'] = (
+        bytes([2]) + limits(0) + d(70) + d(1) + d(10) + d('dbl_max') + d(0)
+        + d(10) + e(0))
+    # ket_hydrochloride_to_base(DBL_MAX) (= 1.56e308) and
+    # ket_base_to_hydrochloride(7e305) (= 8.07e305): first KET_OK with
+    # +inf, now KET_E_RANGE although the results fit (mg x 274.19
+    # overflows before the division)
+    c['hydrochloride-to-base-dbl-max-fits'] = bytes([6]) + d('dbl_max')
+    c['base-to-hydrochloride-7e305-fits'] = bytes([6]) + d(7e305)
     c['route-equivalent-1e308-iv-oral-inf'] = (bytes([4]) + d('1e308')
                                                + e(IV) + e(ORAL) + e(0))
     c['route-equivalent-denormal-sl-iv-0'] = (bytes([4]) + d('denorm')
