@@ -2056,6 +2056,24 @@ START_TEST(test_mut_tolerance_edge)
 }
 END_TEST
 
+/* A rounded rate is the pump's decimal exactly (the double nearest it):
+ * API.md's example 40.4 kg at 0.5 mg/kg/h, 1 mg/mL, step 0.1 gives
+ * 202 steps, 20.2 mL/h - not 202 x 0.1 = 20.200000000000003. */
+START_TEST(test_mut_rate_is_the_decimal)
+{
+	ket_limits lim;
+	ket_infusion out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	ck_assert_int_eq(mut_rate(&lim, 40.4, 0.5, MGKGH, 1, 0.1, &out, &r),
+	                 KET_OK);
+	ck_assert_msg(!(out.rate_ml_per_h < 20.2) && !(out.rate_ml_per_h > 20.2),
+	              "%.17g mL/h, want the double nearest 20.2",
+	              out.rate_ml_per_h);
+}
+END_TEST
+
 Suite *ket_suite_infusion(void)
 {
 	Suite *s = suite_create("infusion");
@@ -2125,6 +2143,7 @@ Suite *ket_suite_infusion(void)
 	tcase_add_test(tc, test_mut_zero_bounds);
 	tcase_add_test(tc, test_mut_pump_at_limits);
 	tcase_add_test(tc, test_mut_tolerance_edge);
+	tcase_add_test(tc, test_mut_rate_is_the_decimal);
 	suite_add_tcase(s, tc);
 
 	return s;
