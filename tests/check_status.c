@@ -943,6 +943,21 @@ START_TEST(test_format_huge_negative)
 }
 END_TEST
 
+/* ------------------------------------------------------------ mutation */
+
+/* Tests that kill mutants `make mutate` found alive (tests/mutation/):
+ * KET_OK, status 0, is a known status with its own sentence. */
+START_TEST(test_mut_strerror_ok)
+{
+	const char *s = ket_strerror(KET_OK);
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_str_ne(s, "Unknown status code.");
+	ck_assert_str_ne(s, ket_strerror((ket_status)-1));
+	ck_assert_str_eq(ket_status_name(KET_OK), "KET_OK");
+}
+END_TEST
+
 Suite *ket_suite_status(void)
 {
 	Suite *s = suite_create("status");
@@ -1009,5 +1024,8 @@ Suite *ket_suite_status(void)
 	tcase_add_test(tc, test_format_huge_negative);
 	suite_add_tcase(s, tc);
 
+	tc = tcase_create("mutation");
+	tcase_add_test(tc, test_mut_strerror_ok);
+	suite_add_tcase(s, tc);
 	return s;
 }
