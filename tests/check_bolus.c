@@ -1211,6 +1211,31 @@ START_TEST(test_mut_check_stages)
 }
 END_TEST
 
+/* Rounding to the nearest whole step (API.md rule 4): 100 kg x
+ * 0.100497 mg/kg = 10.0497 mg = 10.0497 mL, 100.497 steps of 0.1 mL:
+ * 100 steps, 10 mL (moved 0.49 %, no warning).  A volume that rounds to
+ * 0 steps is refused, the finding saying 100 %: 70 kg x 0.001 mg/kg =
+ * 0.07 mL, 0.14 steps of 0.5 mL. */
+START_TEST(test_mut_nearest_step)
+{
+	ket_limits lim;
+	ket_bolus out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	ck_assert_int_eq(mut_bolus(&lim, 100, 0.100497, 1, 0.1, &out, &r),
+	                 KET_OK);
+	ck_assert_msg(tu_close(out.volume_ml, 10, REL, ABS), "%.17g mL",
+	              out.volume_ml);
+	ck_assert_uint_eq(out.warnings, 0);
+	ck_assert_int_eq(mut_bolus(&lim, 70, 0.001, 1, 0.5, &out, &r),
+	                 KET_E_RESOLUTION);
+	expect_last_finding("0 steps", &r, KET_E_RESOLUTION,
+	                    KET_ITEM_ROUNDING, F_STEP);
+	expect_bound("0 steps", &r, 100, 10);
+}
+END_TEST
+
 Suite *ket_suite_bolus(void)
 {
 	Suite *s = suite_create("bolus");
@@ -1260,6 +1285,7 @@ Suite *ket_suite_bolus(void)
 	tcase_add_test(tc, test_mut_volume_at_small);
 	tcase_add_test(tc, test_mut_small_cap_not_crossed);
 	tcase_add_test(tc, test_mut_check_stages);
+	tcase_add_test(tc, test_mut_nearest_step);
 	suite_add_tcase(s, tc);
 
 	return s;
