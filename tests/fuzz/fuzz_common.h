@@ -397,7 +397,8 @@ static inline void fz_check_report(const ket_report *r, ket_status st)
 	if (len > 0) {
 		FZ_CHECK(ket_report_format(r, small, len) == KET_E_BUFFER &&
 		         small[0] == '\0',
-		         "a one-byte-short buffer is not KET_E_BUFFER with \"\"");
+		         "a one-byte-short buffer is not KET_E_BUFFER "
+		         "with \"\"");
 	}
 }
 
@@ -408,7 +409,8 @@ static inline void fz_check_warnings(uint32_t warnings, uint32_t allowed,
 {
 	uint32_t bits = fz_report_bits(r);
 
-	FZ_CHECK((warnings & ~FZ_KNOWN_WARNINGS) == 0, "an unknown warning bit");
+	FZ_CHECK((warnings & ~FZ_KNOWN_WARNINGS) == 0,
+	         "an unknown warning bit");
 	FZ_CHECK((warnings & ~allowed) == 0,
 	         "a warning bit this function does not document");
 	FZ_CHECK((bits & ~warnings) == 0,

@@ -53,7 +53,7 @@ static void dump(void)
 		fz_print_limits(&in.limits);
 }
 
-/* ---- dosing weight -------------------------------------------------------- */
+/* ---- dosing weight ------------------------------------------------------- */
 
 static ket_status expect_dosing(const ket_patient *p, int32_t basis)
 {
@@ -63,7 +63,8 @@ static ket_status expect_dosing(const ket_patient *p, int32_t basis)
 	if (p->sex < KET_SEX_UNSPECIFIED || p->sex > KET_SEX_MALE ||
 	    basis < KET_WEIGHT_ACTUAL || basis > KET_WEIGHT_LEAN)
 		return KET_E_RANGE;
-	if (p->weight_kg < KET_WEIGHT_KG_MIN || p->weight_kg > KET_WEIGHT_KG_MAX)
+	if (p->weight_kg < KET_WEIGHT_KG_MIN ||
+	    p->weight_kg > KET_WEIGHT_KG_MAX)
 		return KET_E_WEIGHT;
 	if (p->age_years > KET_AGE_YEARS_MAX)
 		return KET_E_RANGE;
@@ -163,7 +164,7 @@ static void fuzz_pounds(fz *f)
 	FZ_CHECK(fz_close(kg, exact, 2e-9, 0.0), "kg != lb x 0.45359237");
 }
 
-/* ---- limits --------------------------------------------------------------- */
+/* ---- limits -------------------------------------------------------------- */
 
 static void fuzz_limits_fn(fz *f)
 {
@@ -203,7 +204,7 @@ static void fuzz_limits_fn(fz *f)
 	                                NULL) == KET_E_NULL, "NULL output");
 }
 
-/* ---- rate units ----------------------------------------------------------- */
+/* ---- rate units ---------------------------------------------------------- */
 
 /* Micrograms per 24 h of each unit (per kg for the per-kg ones): API.md's
  * factors, exact integers. */
@@ -286,7 +287,7 @@ static void fuzz_rate_convert(fz *f)
 	         "a conversion more than one ulp from the exact value");
 }
 
-/* ---- routes and forms ----------------------------------------------------- */
+/* ---- routes and forms ---------------------------------------------------- */
 
 static int route_known(int32_t r)
 {
@@ -314,8 +315,10 @@ static void fuzz_routes(fz *f)
 	else if (basis != 0 && basis != 1)
 		FZ_CHECK(sa == KET_E_RANGE, "an unknown basis not KET_E_RANGE");
 	if (sa == KET_OK) {
-		FZ_CHECK(a.fraction_low > 0.0 && a.fraction_low <= a.fraction &&
-		         a.fraction <= a.fraction_high && a.fraction_high <= 1.0,
+		FZ_CHECK(a.fraction_low > 0.0 &&
+		         a.fraction_low <= a.fraction &&
+		         a.fraction <= a.fraction_high &&
+		         a.fraction_high <= 1.0,
 		         "a bioavailability not 0 < low <= F <= high <= 1");
 		FZ_CHECK((a.warnings & ~KET_W_VARIABLE_ROUTE) == 0,
 		         "an undocumented bioavailability warning");
@@ -353,9 +356,11 @@ static void fuzz_routes(fz *f)
 	         "not the status of the documented order");
 	if (st != KET_OK) {
 		FZ_CHECK(isnan(e.mg) && isnan(e.mg_low) && isnan(e.mg_high) &&
-		         e.warnings == 0, "an error left a dose that is not NaN");
+		         e.warnings == 0,
+		         "an error left a dose that is not NaN");
 	} else if (from == to) {
-		FZ_CHECK(fz_same_bits(e.mg, dose) && fz_same_bits(e.mg_low, dose) &&
+		FZ_CHECK(fz_same_bits(e.mg, dose) &&
+		         fz_same_bits(e.mg_low, dose) &&
 		         fz_same_bits(e.mg_high, dose) && e.warnings == 0,
 		         "the same route is not the identity");
 	} else {
@@ -372,7 +377,8 @@ static void fuzz_routes(fz *f)
 		FZ_CHECK(e.warnings == (KET_W_EXPOSURE_ONLY |
 		                        ((a.warnings | b.warnings) &
 		                         KET_W_VARIABLE_ROUTE)),
-		         "warnings other than exposure-only (+ variable route)");
+		         "warnings other than exposure-only (and variable "
+		         "route)");
 	}
 	st = ket_route_check((ket_route)from, (int)in.e2, &w);
 	FZ_CHECK(ket_route_check((ket_route)from, 0, NULL) == KET_E_NULL,
@@ -418,7 +424,8 @@ static void fuzz_forms(fz *f)
 	         "for a result that overflows or underflows to 0)");
 	if (st != KET_OK) {
 		FZ_CHECK(isnan(e.mg) && isnan(e.mg_low) && isnan(e.mg_high) &&
-		         e.warnings == 0, "an error left a dose that is not NaN");
+		         e.warnings == 0,
+		         "an error left a dose that is not NaN");
 		return;
 	}
 	FZ_CHECK(fz_finite(e.mg) && e.mg > 0.0,
@@ -437,7 +444,7 @@ static void fuzz_forms(fz *f)
 		         "KET_W_APPROXIMATE");
 }
 
-/* ---- salts and percent ---------------------------------------------------- */
+/* ---- salts and percent --------------------------------------------------- */
 
 /* A salt conversion of in_mg by factor: the documented errors with NaN,
  * else a finite positive in_mg x factor; KET_E_RANGE only for a result
@@ -501,7 +508,7 @@ static void fuzz_percent(fz *f)
 		         "not 1 % = 10 mg/mL");
 }
 
-/* ---- names ---------------------------------------------------------------- */
+/* ---- names --------------------------------------------------------------- */
 
 static void fuzz_names(fz *f)
 {

@@ -82,7 +82,7 @@ static void dump(void)
 	print_text("got", in.got);
 }
 
-/* ---- the expected text of ket_format_dose --------------------------------- */
+/* ---- the expected text of ket_format_dose -------------------------------- */
 
 /* Adds one unit in the last place to a decimal string of digits and at
  * most one point ("0.129" -> "0.130", "9.99" -> "10.00"). */
@@ -193,8 +193,8 @@ static void check_reparse(const char *text, double v, int d)
 
 		back = strtod(num, &end);
 		FZ_CHECK(*end == '\0' && strlen(num) > 15,
-		         "the number written is not a decimal ket_parse_decimal "
-		         "reads");
+		         "the number written is not a decimal "
+		         "ket_parse_decimal reads");
 	}
 	FZ_CHECK(fabs(back - v) <= 0.5 * pow(10.0, -d) * (1.0 + 1e-9) +
 	                           2.0 * fabs(v) * DBL_EPSILON,
@@ -211,7 +211,10 @@ static void fuzz_format_dose(fz *f)
 
 	in.value = fz_double(f);
 	b = fz_byte(f);
-	in.decimals = b >= 0xF0 ? (b & 1 ? INT_MAX : INT_MIN) : (int)(b % 8) - 1;
+	if (b >= 0xF0)
+		in.decimals = b & 1 ? INT_MAX : INT_MIN;
+	else
+		in.decimals = (int)(b % 8) - 1;
 	b = fz_byte(f);
 	in.flags = b < 0x80 ? 0 : b < 0xF0 ? KET_FORMAT_NO_GROUPING
 	                                   : (uint32_t)1 << (b % 32);
@@ -260,7 +263,7 @@ static void fuzz_format_dose(fz *f)
 	free(buf);
 }
 
-/* ---- ket_report_format ---------------------------------------------------- */
+/* ---- ket_report_format --------------------------------------------------- */
 
 static const char *pick_string(fz *f, char *pool, size_t *used)
 {
@@ -333,19 +336,22 @@ static void check_report_text(const ket_report *r, const char *text)
 		snprintf(tail, sizeof tail, "; and %s more", num);
 		FZ_CHECK(strlen(text) >= strlen(tail) &&
 		         strcmp(text + strlen(text) - strlen(tail), tail) == 0,
-		         "dropped findings without \"; and N more\" at the end");
+		         "dropped findings without \"; and N more\" at the "
+		         "end");
 	}
 	/* The header's example sentence, for one hard limit finding. */
 	if (n == 1 && r->dropped == 0 &&
 	    r->findings[0].status == KET_E_HARD_LIMIT &&
 	    ket_item_name((ket_item)r->findings[0].item) != NULL &&
-	    fz_finite(r->findings[0].value) && fz_finite(r->findings[0].limit)) {
+	    fz_finite(r->findings[0].value) &&
+	    fz_finite(r->findings[0].limit)) {
 		const ket_finding *fd = &r->findings[0];
 		const char *unit = fd->unit != NULL ? fd->unit : "";
 
 		quantity_text(fd->value, unit, qv, sizeof qv);
 		quantity_text(fd->limit, unit, ql, sizeof ql);
-		snprintf(want, sizeof want, "%s %s is above the hard maximum %s",
+		snprintf(want, sizeof want,
+		         "%s %s is above the hard maximum %s",
 		         ket_item_name((ket_item)fd->item), qv, ql);
 		FZ_CHECK(strcmp(text, want) == 0, "a hard limit finding not "
 		         "written \"<item> <value> is above the hard maximum "
@@ -408,7 +414,8 @@ static void fuzz_report_format(fz *f)
 	         "NULL buffer");
 	if (size > 0)
 		FZ_CHECK(ket_report_format(NULL, buf, size) == KET_E_NULL &&
-		         buf[0] == '\0', "NULL report not KET_E_NULL with \"\"");
+		         buf[0] == '\0',
+		         "NULL report not KET_E_NULL with \"\"");
 	in.got = "";
 	free(buf);
 }

@@ -275,15 +275,18 @@ static void check_rounding(double ordered, double delivered, double step,
 	         "KET_OK although rounding moved the dose by more than 10 %");
 	if (dev > KET_ROUNDING_WARN * (1.0 + 1e-6))
 		FZ_CHECK(warnings & KET_W_ROUNDED,
-		         "rounding moved the dose by > 1 % without KET_W_ROUNDED");
+		         "rounding moved the dose by > 1 % without "
+		         "KET_W_ROUNDED");
 	if (warnings & KET_W_ROUNDED)
 		FZ_CHECK(dev > KET_ROUNDING_WARN * (1.0 - 1e-6),
-		         "KET_W_ROUNDED although rounding moved the dose < 1 %");
+		         "KET_W_ROUNDED although rounding moved the dose "
+		         "< 1 %");
 	if (step > 0.0) {
 		double n = amount / step;
 
 		FZ_CHECK(fabs(n - floor(n + 0.5)) <= 1e-9 * (n > 1.0 ? n : 1.0),
-		         "a rounded amount that is not a whole number of steps");
+		         "a rounded amount that is not a whole number of "
+		         "steps");
 	}
 }
 
@@ -342,10 +345,11 @@ static void check_hard_refusal(const ket_infusion_order *o,
 	double daily = l->daily_hard_max_mg_per_24h;
 
 	if (strcmp(field, "infusion_hard_max_mg_per_kg_per_h") == 0) {
+		double band = hard * (1.0 + FZ_REL_TOL);
+
 		FZ_CHECK(o->dose_unit == KET_UNIT_MG_PER_KG_PER_H
 		                 ? o->dose > hard
-		                 : !fz_clearly_below(per_kg, hard * (1.0 +
-		                                                     FZ_REL_TOL)),
+		                 : !fz_clearly_below(per_kg, band),
 		         "refused for a per-kg hard maximum it does not cross");
 	} else if (strcmp(field, "daily_hard_max_mg_per_24h") == 0) {
 		FZ_CHECK(daily > 0.0 &&
@@ -387,7 +391,8 @@ static void check_resolution(const ket_infusion_order *o, const ket_limits *l,
 	if (!(step > 0.0)) {
 		/* Without a step only a denormal rate, which carries too few
 		 * digits to deliver the dose, can be refused. */
-		FZ_CHECK(rate < FZ_TINY, "KET_E_RESOLUTION without a pump step");
+		FZ_CHECK(rate < FZ_TINY,
+		         "KET_E_RESOLUTION without a pump step");
 		return;
 	}
 	n = floor(rate / step + 0.5);
@@ -582,8 +587,8 @@ static void fuzz_check(fz *f, int nulls)
 		            (daily > 0.0 &&
 		             fz_clearly_above(out.delivered_mg_per_24h, daily));
 		int reached = !fz_clearly_below(per_kg, hard) ||
-		              (cap > 0.0 &&
-		               !fz_clearly_below(out.delivered_mg_per_h, cap)) ||
+		              (cap > 0.0 && !fz_clearly_below(
+		                       out.delivered_mg_per_h, cap)) ||
 		              (daily > 0.0 &&
 		               !fz_clearly_below(out.delivered_mg_per_24h,
 		                                 daily));

@@ -76,7 +76,8 @@ static void check_decimal(const char *text)
 	FZ_CHECK(st == (grammar_accepts(text) ? KET_OK : KET_E_RANGE),
 	         "ket_parse_decimal disagrees with the documented grammar");
 	if (st != KET_OK) {
-		FZ_CHECK(isnan(d), "a refused text left a value that is not NaN");
+		FZ_CHECK(isnan(d),
+		         "a refused text left a value that is not NaN");
 		return;
 	}
 	FZ_CHECK(fz_finite(d), "an accepted text read as a non-finite value");

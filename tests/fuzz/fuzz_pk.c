@@ -114,7 +114,7 @@ static void *copy_of(const void *v, size_t bytes)
 	return p;
 }
 
-/* ---- parameters ----------------------------------------------------------- */
+/* ---- parameters ---------------------------------------------------------- */
 
 static double *param_field(ket_pk_params *p, unsigned i)
 {
@@ -150,7 +150,8 @@ static ket_status expect_params(int32_t model, const ket_patient *p)
 	if (model < KET_PK_DOMINO_1984 || model > KET_PK_KAMP_2020 ||
 	    p->sex < KET_SEX_UNSPECIFIED || p->sex > KET_SEX_MALE)
 		return KET_E_RANGE;
-	if (p->weight_kg < KET_WEIGHT_KG_MIN || p->weight_kg > KET_WEIGHT_KG_MAX)
+	if (p->weight_kg < KET_WEIGHT_KG_MIN ||
+	    p->weight_kg > KET_WEIGHT_KG_MAX)
 		return KET_E_WEIGHT;
 	if (p->age_years > KET_AGE_YEARS_MAX)
 		return KET_E_RANGE;
@@ -177,14 +178,18 @@ static void check_params_ok(const ket_pk_params *p, int32_t model,
 
 		FZ_CHECK(fz_finite(v), "KET_OK with a non-finite parameter");
 		if (third && !three)
-			FZ_CHECK(fz_same_bits(v, 0.0), "a two-compartment model "
-			         "with a third compartment not exactly 0");
+			FZ_CHECK(fz_same_bits(v, 0.0),
+			         "a two-compartment model with a third "
+			         "compartment not exactly 0");
 		else
 			FZ_CHECK(v > 0.0, "a parameter not above 0");
 	}
-	FZ_CHECK(fz_close(p->k10_per_min, p->cl_l_per_min / p->v1_l, 1e-12, 0.0) &&
-	         fz_close(p->k12_per_min, p->q2_l_per_min / p->v1_l, 1e-12, 0.0) &&
-	         fz_close(p->k21_per_min, p->q2_l_per_min / p->v2_l, 1e-12, 0.0),
+	FZ_CHECK(fz_close(p->k10_per_min, p->cl_l_per_min / p->v1_l, 1e-12,
+	                  0.0) &&
+	         fz_close(p->k12_per_min, p->q2_l_per_min / p->v1_l, 1e-12,
+	                  0.0) &&
+	         fz_close(p->k21_per_min, p->q2_l_per_min / p->v2_l, 1e-12,
+	                  0.0),
 	         "k10, k12 or k21 not CL / V1, Q2 / V1, Q2 / V2");
 	if (three)
 		FZ_CHECK(fz_close(p->k13_per_min, p->q3_l_per_min / p->v1_l,
@@ -281,7 +286,7 @@ static int params_in_range(const ket_pk_params *p)
 	       (p->k13_per_min > 0.0 && p->k31_per_min > 0.0);
 }
 
-/* ---- ket_pk_simulate ------------------------------------------------------ */
+/* ---- ket_pk_simulate ----------------------------------------------------- */
 
 static int has_ketamine_data(int32_t route)
 {
@@ -356,18 +361,21 @@ static void check_simulation_ok(const double *conc)
 		FZ_CHECK(!(conc[i] < 0.0), "a negative concentration");
 		if (in.n_doses == 0 || in.times[i] < first->start_min)
 			FZ_CHECK(fz_same_bits(conc[i], 0.0),
-			         "a concentration before the first dose that is "
-			         "not exactly 0");
+			         "a concentration before the first dose that "
+			         "is not exactly 0");
 		/* An IV bolus alone at its time: D / V1 at once. */
 		if (in.n_doses > 0 && first->route == KET_ROUTE_IV &&
 		    !(first->start_min + first->duration_min >
 		      first->start_min) &&
-		    (in.n_doses == 1 || in.doses[1].start_min > first->start_min) &&
-		    fz_eq(in.times[i], first->start_min))
-			FZ_CHECK(fz_close(conc[i], first->mg / in.pk.v1_l * 1000.0,
-			                  1e-12, FZ_TINY),
-			         "an IV bolus of D mg at t does not give D / V1 "
-			         "at t");
+		    (in.n_doses == 1 ||
+		     in.doses[1].start_min > first->start_min) &&
+		    fz_eq(in.times[i], first->start_min)) {
+			double bolus = first->mg / in.pk.v1_l * 1000.0;
+
+			FZ_CHECK(fz_close(conc[i], bolus, 1e-12, FZ_TINY),
+			         "an IV bolus of D mg at t does not give "
+			         "D / V1 at t");
+		}
 	}
 }
 
@@ -454,7 +462,7 @@ static void fuzz_simulate(fz *f)
 	free(conc);
 }
 
-/* ---- ket_pk_summarize ----------------------------------------------------- */
+/* ---- ket_pk_summarize ---------------------------------------------------- */
 
 static void fuzz_summarize(fz *f)
 {
@@ -488,7 +496,8 @@ static void fuzz_summarize(fz *f)
 	         !fz_finite(in.threshold))
 		want = KET_E_NOT_FINITE;
 	for (i = 0; i < n && want == KET_OK; i++) {
-		if ((i > 0 && in.times[i] < in.times[i - 1]) || in.conc[i] < 0.0)
+		if ((i > 0 && in.times[i] < in.times[i - 1]) ||
+		    in.conc[i] < 0.0)
 			want = KET_E_RANGE;
 	}
 	if (want == KET_OK && in.threshold < 0.0)
@@ -535,7 +544,7 @@ static void fuzz_summarize(fz *f)
 		         "time above a threshold no sample reaches");
 }
 
-/* ---- ket_tci_plan ---------------------------------------------------------- */
+/* ---- ket_tci_plan -------------------------------------------------------- */
 
 /* Replays a plan through ket_pk_simulate: each step's rate as an IV
  * infusion over the step, sampled at the step's end. */

@@ -86,7 +86,8 @@ static void dump(void)
 		fz_print_int("capacity", (long long)in.capacity);
 		break;
 	default:
-		fz_print("parenteral_mg_per_24h", in.oral.parenteral_mg_per_24h);
+		fz_print("parenteral_mg_per_24h",
+		         in.oral.parenteral_mg_per_24h);
 		fz_print_int("from", in.oral.from);
 		fz_print_int("to", in.oral.to);
 		fz_print("ratio_oral_per_parenteral",
@@ -126,10 +127,12 @@ static void check_rounding(double ordered, double got, double step,
 	         "KET_OK although rounding moved the dose by more than 10 %");
 	if (dev > KET_ROUNDING_WARN * (1.0 + 1e-6))
 		FZ_CHECK(warnings & KET_W_ROUNDED,
-		         "rounding moved the dose by > 1 % without KET_W_ROUNDED");
+		         "rounding moved the dose by > 1 % without "
+		         "KET_W_ROUNDED");
 	if (warnings & KET_W_ROUNDED)
 		FZ_CHECK(dev > KET_ROUNDING_WARN * (1.0 - 1e-6),
-		         "KET_W_ROUNDED although rounding moved the dose < 1 %");
+		         "KET_W_ROUNDED although rounding moved the dose "
+		         "< 1 %");
 	if (step > 0.0) {
 		double n = got / step;
 
@@ -138,7 +141,7 @@ static void check_rounding(double ordered, double got, double step,
 	}
 }
 
-/* ---- ket_prepare ---------------------------------------------------------- */
+/* ---- ket_prepare --------------------------------------------------------- */
 
 static ket_status expect_prepare(const ket_preparation_order *o)
 {
@@ -214,7 +217,8 @@ static void fuzz_prepare(fz *f, int nulls)
 			             out.final_concentration_mg_per_ml };
 		double fv = o->final_volume_ml;
 
-		FZ_CHECK(fz_all_finite(v, 3), "KET_OK with a non-finite double");
+		FZ_CHECK(fz_all_finite(v, 3),
+		         "KET_OK with a non-finite double");
 		FZ_CHECK(out.stock_volume_ml > 0.0 &&
 		         !(out.diluent_volume_ml < 0.0),
 		         "a stock volume not above 0 or a negative diluent");
@@ -293,7 +297,7 @@ static void fuzz_duration(fz *f, int nulls)
 	         "KET_OK with a duration not finite and above 0");
 }
 
-/* ---- ket_pca_check -------------------------------------------------------- */
+/* ---- ket_pca_check ------------------------------------------------------- */
 
 /* -1: clearly out of range; 1: clearly in range; 0: within the tolerance
  * band of a sum (either is right). */
@@ -412,7 +416,8 @@ static void fuzz_pca(fz *f, int nulls)
 
 		st = in.st = ket_pca_check(which == 0 ? NULL : o,
 		                           which == 1 ? NULL : l,
-		                           which == 2 ? NULL : &out, &in.report);
+		                           which == 2 ? NULL : &out,
+		                           &in.report);
 		FZ_CHECK(st == KET_E_NULL, "a NULL pointer is not KET_E_NULL");
 		fz_check_report(&in.report, st);
 		return;
@@ -467,7 +472,7 @@ static void fuzz_pca(fz *f, int nulls)
 	         "a second call (report NULL) gives another result");
 }
 
-/* ---- ket_burst_schedule --------------------------------------------------- */
+/* ---- ket_burst_schedule -------------------------------------------------- */
 
 /* Jackson 2001 as API.md gives it: the plan for a response day. */
 static size_t burst_plan(int32_t response_day, double mg[5])
@@ -503,7 +508,8 @@ static ket_status expect_burst(const ket_burst_order *o, const ket_limits *l,
 		return KET_E_FORM;
 	if (o->response_day < 0 || o->response_day > 3)
 		return KET_E_RANGE;
-	if (o->weight_kg < KET_WEIGHT_KG_MIN || o->weight_kg > KET_WEIGHT_KG_MAX)
+	if (o->weight_kg < KET_WEIGHT_KG_MIN ||
+	    o->weight_kg > KET_WEIGHT_KG_MAX)
 		return KET_E_WEIGHT;
 	if (conc < KET_CONC_MG_PER_ML_MIN || conc > KET_CONC_MG_PER_ML_MAX ||
 	    (l->concentration_max_mg_per_ml > 0.0 &&
@@ -614,7 +620,8 @@ static void fuzz_burst(fz *f, int nulls)
 		FZ_CHECK(st == day_st, "the schedule's status is not its first "
 		         "refused day's");
 		if (st == KET_OK)
-			fz_check_warnings(warnings, FZ_KNOWN_WARNINGS, &in.report);
+			fz_check_warnings(warnings, FZ_KNOWN_WARNINGS,
+			                  &in.report);
 	}
 	if (st == KET_E_BUFFER) {
 		double plan[5];
@@ -626,7 +633,8 @@ static void fuzz_burst(fz *f, int nulls)
 	}
 	if (st != KET_OK) {
 		for (i = 0; i < cap; i++)
-			FZ_CHECK(days[i].day == 0 && isnan(days[i].mg_per_24h) &&
+			FZ_CHECK(days[i].day == 0 &&
+			         isnan(days[i].mg_per_24h) &&
 			         isnan(days[i].rate_ml_per_h) &&
 			         isnan(days[i].delivered_mg_per_24h) &&
 			         days[i].warnings == 0,
@@ -635,7 +643,7 @@ static void fuzz_burst(fz *f, int nulls)
 	free(days);
 }
 
-/* ---- ket_oral_conversion -------------------------------------------------- */
+/* ---- ket_oral_conversion ------------------------------------------------- */
 
 static ket_status expect_oral(const ket_oral_order *o, const ket_limits *l)
 {
@@ -688,8 +696,9 @@ static void check_oral_ok(const ket_oral_order *o, const ket_limits *l,
 	FZ_CHECK(fz_same_bits(r->mg_per_24h,
 	                      r->mg_per_dose * (double)o->doses_per_24h),
 	         "mg_per_24h != mg_per_dose x doses_per_24h");
-	FZ_CHECK(fz_close(r->ml_per_dose, r->mg_per_dose / o->solution_mg_per_ml,
-	                  1e-12, FZ_TINY),
+	FZ_CHECK(fz_close(r->ml_per_dose,
+	                  r->mg_per_dose / o->solution_mg_per_ml, 1e-12,
+	                  FZ_TINY),
 	         "ml_per_dose != mg_per_dose / solution strength");
 	FZ_CHECK(fz_not_above(r->mg_per_24h, l->oral_hard_max_mg_per_24h),
 	         "mg_per_24h above the oral hard maximum");
