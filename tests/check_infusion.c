@@ -2074,6 +2074,58 @@ START_TEST(test_mut_rate_is_the_decimal)
 }
 END_TEST
 
+/* More limits at and below 1 (API.md "Comparisons", rule 4):
+ * - delivered doses computed one last bit above a soft maximum typed
+ *   exactly at it: 25 mg/h of 0.3 mg/mL delivers 25.000000000000004 mg/h;
+ *   500 mg/24 h of 1.3 mg/mL delivers 500.00000000000006 mg/24 h;
+ * - soft maxima below 1: 1 mg/h is above a 0.5 mg/h soft maximum, and
+ *   0.05 mg/h (1.2 mg/24 h) above a 0.9 mg/24 h daily one;
+ * - rounding never crosses the hard maximum per kg even when the daily
+ *   hard maximum is a little higher: 70 kg x 0.5 mg/kg/h = 35 mg/h (35
+ *   mL/h of 1 mg/mL), daily hard 844.8 mg/24 h (35.2 mg/h); 0.3 mL/h
+ *   steps: 117 steps (35.1) would cross 35, so 116 steps, 34.8 mL/h. */
+START_TEST(test_mut_more_limits)
+{
+	ket_limits lim;
+	ket_infusion out;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	ck_assert_int_eq(mut_rate(&lim, 140, 25, MGH, 0.3, 0, &out, &r),
+	                 KET_OK);
+	ck_assert_uint_eq(out.warnings, 0);
+	make_limits(LIM_PALL, &lim);
+	ck_assert_int_eq(mut_rate(&lim, 70, 500, MG24H, 1.3, 0, &out, &r),
+	                 KET_OK);
+	ck_assert_uint_eq(out.warnings, 0);
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.infusion_soft_min_mg_per_kg_per_h = 0;
+	lim.infusion_soft_max_mg_per_h = 0.5;
+	ck_assert_int_eq(mut_rate(&lim, 70, 1, MGH, 1, 0, &out, &r), KET_OK);
+	ck_assert_uint_eq(out.warnings, W_MAX);
+	expect_finding("soft 0.5 mg/h", &r.findings[0], KET_OK, W_MAX,
+	               KET_ITEM_DOSE_PER_H, "infusion_soft_max_mg_per_h", 1,
+	               0.5, REL);
+	make_limits(LIM_DEFAULT, &lim);
+	lim.infusion_soft_min_mg_per_kg_per_h = 0;
+	lim.daily_soft_max_mg_per_24h = 0.9;
+	ck_assert_int_eq(mut_rate(&lim, 70, 0.05, MGH, 0.01, 0, &out, &r),
+	                 KET_OK);
+	ck_assert_uint_eq(out.warnings, W_MAX);
+	expect_finding("daily soft 0.9", &r.findings[0], KET_OK, W_MAX,
+	               KET_ITEM_DAILY_TOTAL, "daily_soft_max_mg_per_24h", 1.2,
+	               0.9, REL);
+
+	make_limits(LIM_DEFAULT, &lim);
+	lim.daily_hard_max_mg_per_24h = 844.8;
+	ck_assert_int_eq(mut_rate(&lim, 70, 0.5, MGKGH, 1, 0.3, &out, &r),
+	                 KET_OK);
+	ck_assert_msg(tu_close(out.rate_ml_per_h, 34.8, REL, ABS), "%.17g",
+	              out.rate_ml_per_h);
+}
+END_TEST
+
 Suite *ket_suite_infusion(void)
 {
 	Suite *s = suite_create("infusion");
@@ -2144,6 +2196,7 @@ Suite *ket_suite_infusion(void)
 	tcase_add_test(tc, test_mut_pump_at_limits);
 	tcase_add_test(tc, test_mut_tolerance_edge);
 	tcase_add_test(tc, test_mut_rate_is_the_decimal);
+	tcase_add_test(tc, test_mut_more_limits);
 	suite_add_tcase(s, tc);
 
 	return s;

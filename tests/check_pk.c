@@ -1960,6 +1960,31 @@ START_TEST(test_mut_summarize)
 }
 END_TEST
 
+/* The adult models' population is 40-140 kg (CLINICAL.md) and none needs
+ * the age: at 40.2 kg, age unknown (-1), every adult model is KET_OK
+ * without KET_W_OUTSIDE_MODEL; at 39.8 kg it warns. */
+START_TEST(test_mut_adult_population)
+{
+	static const ket_pk_model adult[] = { KET_PK_DOMINO_1984,
+		KET_PK_CLEMENTS_1981, KET_PK_HIJAZI_2003, KET_PK_KAMP_2020 };
+	size_t i;
+
+	for (i = 0; i < sizeof adult / sizeof adult[0]; i++) {
+		ket_patient in = patient(40.2, -1);
+		ket_pk_params p;
+
+		ck_assert_int_eq(ket_pk_params_for(adult[i], &in, &p), KET_OK);
+		ck_assert_msg(p.warnings == 0, "model %d at 40.2 kg: 0x%lx",
+		              (int)adult[i], (unsigned long)p.warnings);
+		in.weight_kg = 39.8;
+		ck_assert_int_eq(ket_pk_params_for(adult[i], &in, &p), KET_OK);
+		ck_assert_msg(p.warnings == KET_W_OUTSIDE_MODEL,
+		              "model %d at 39.8 kg: 0x%lx", (int)adult[i],
+		              (unsigned long)p.warnings);
+	}
+}
+END_TEST
+
 Suite *ket_suite_pk(void)
 {
 	Suite *s = suite_create("pk");
@@ -2030,6 +2055,7 @@ Suite *ket_suite_pk(void)
 	tcase_add_test(tc, test_mut_params_positive);
 	tcase_add_test(tc, test_mut_lengths);
 	tcase_add_test(tc, test_mut_summarize);
+	tcase_add_test(tc, test_mut_adult_population);
 	suite_add_tcase(s, tc);
 	return s;
 }
