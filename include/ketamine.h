@@ -588,7 +588,7 @@ typedef struct ket_duration {
 /* How long a syringe or bag lasts.  volume_ml in (0, 1000], rate_ml_per_h
  * in (0, 1000], max_hang_h 0 (none) or in (0, 168] h, else KET_E_RANGE;
  * KET_E_NULL; KET_E_NOT_FINITE (volume, rate, hang time); KET_E_RANGE when
- * a denormal rate would make the time infinite. */
+ * a denormal volume or rate would make the time 0 or infinite. */
 KET_NODISCARD KET_API ket_status ket_infusion_duration(double volume_ml,
                                                        double rate_ml_per_h,
                                                        double max_hang_h,
@@ -635,7 +635,9 @@ typedef struct ket_pca {
  * (KET_E_HARD_LIMIT), above bolus_soft_max_mg_per_kg and bolus_mg above
  * bolus_soft_max_mg (KET_W_ABOVE_SOFT_MAX; bolus_cap_mg does not apply:
  * the bolus is what the pump is programmed with); KET_W_UNUSUAL_WEIGHT;
- * then max_mg_per_kg_per_h above pca_hard_max_mg_per_kg_per_h:
+ * then KET_E_RANGE if a maximum overflows (a basal rate near DBL_MAX with
+ * limits that allow it); then max_mg_per_kg_per_h above
+ * pca_hard_max_mg_per_kg_per_h:
  * KET_E_HARD_LIMIT (so a ward PCA needs an hourly limit).
  * Worked example (seed: burn dressings, ketamine 10 mg, lockout 3 min),
  * default profile, 70 kg, 1-hour limit 30 mg: 30 mg/h, 120 mg/4 h,

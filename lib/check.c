@@ -12,20 +12,26 @@ double ket_nan(void)
 	return (double)NAN;
 }
 
+/* The slack a computed value gets at a limit; none at an infinite limit
+ * (a sum like 4 x DBL_MAX), where inf - inf would make every comparison
+ * false and let anything through. */
+static double slack(double limit, int exact)
+{
+	double s = fabs(limit) * KET_REL_TOL;
+
+	return exact || !ket_is_finite(s) ? 0.0 : s;
+}
+
 /* value > limit; a computed value (exact == 0) must exceed the limit by more
  * than KET_REL_TOL relative, so last-bit error never crosses a limit. */
 int ket_above(double value, double limit, int exact)
 {
-	if (exact)
-		return value > limit;
-	return value > limit + fabs(limit) * KET_REL_TOL;
+	return value > limit + slack(limit, exact);
 }
 
 int ket_below(double value, double limit, int exact)
 {
-	if (exact)
-		return value < limit;
-	return value < limit - fabs(limit) * KET_REL_TOL;
+	return value < limit - slack(limit, exact);
 }
 
 /* A result guard: absurd but valid limits must not let an infinite dose

@@ -154,6 +154,14 @@ static ket_status judge_bolus(const ket_pca_order *o, const ket_limits *l,
 	return KET_OK;
 }
 
+static int pca_finite(const ket_pca *res)
+{
+	const double v[] = { res->max_mg_per_h, res->max_mg_per_4h,
+		             res->max_mg_per_kg_per_h };
+
+	return ket_all_finite(v, sizeof v / sizeof v[0]);
+}
+
 static ket_status compute_pca(const ket_pca_order *o, const ket_limits *l,
                               ket_pca *res, ket_report *r)
 {
@@ -166,6 +174,9 @@ static ket_status compute_pca(const ket_pca_order *o, const ket_limits *l,
 		return st;
 	ket_warn_unusual_weight(o->weight_kg, l, &res->warnings, r);
 	pca_maxima(o, res);
+	if (!pca_finite(res)) /* e.g. 4 x a basal rate near DBL_MAX */
+		return ket_fail_input(r, KET_E_RANGE, KET_ITEM_OTHER, "out",
+		                      ket_nan(), ket_nan(), "");
 	if (ket_above(res->max_mg_per_kg_per_h, hard, 0)) {
 		ket_report_add(r, KET_E_HARD_LIMIT, 0, KET_ITEM_PCA_HOURLY,
 		               res->max_mg_per_kg_per_h, hard, "mg/kg/h",

@@ -137,8 +137,8 @@ ket_status ket_infusion_duration(double volume_ml, double rate_ml_per_h,
 	    !(max_hang_h >= 0.0 && max_hang_h <= HANG_MAX_H))
 		return KET_E_RANGE;
 	empty = volume_ml / rate_ml_per_h;
-	if (!ket_is_finite(empty))
-		return KET_E_RANGE; /* a denormal rate: no bag lasts that long */
+	if (!ket_is_finite(empty) || !(empty > 0.0))
+		return KET_E_RANGE; /* denormal volume or rate: not a real bag */
 	out->empty_after_h = empty;
 	out->change_after_h = max_hang_h > 0.0 && max_hang_h < empty
 	                              ? max_hang_h : empty;

@@ -3133,6 +3133,43 @@ START_TEST(test_mut_pca_limits)
 }
 END_TEST
 
+/* Fuzz finding (tests/fuzz/crashes/regimens/pca-basal-dbl-max-*): with a
+ * basal rate of DBL_MAX, 4 x basal + one bolus is infinite, and the
+ * tolerance of the comparison made it NaN, so a 4-hour limit of 10 mg
+ * passed.  It is refused; and with limits loose enough to accept such a
+ * basal, the infinite 4-hour maximum is refused too. */
+START_TEST(test_fuzz_pca_huge_basal)
+{
+	ket_limits l;
+	ket_pca p;
+	ket_report rep;
+	ket_pca_order o = { 70.0, 1.0, 10.0, DBL_MAX, 0.0, 10.0,
+	                    KET_FORM_RACEMIC };
+
+	ck_assert_int_eq(ket_limits_for_profile(KET_PROFILE_LOW_DOSE_ANALGESIA,
+	                                        &l), KET_OK);
+	ck_assert_int_eq(ket_pca_check(&o, &l, &p, &rep), KET_E_RANGE);
+	ck_assert_str_eq(rep.findings[rep.count - 1].field, "limit_mg_per_4h");
+	ck_assert(isnan(p.max_mg_per_h) && isnan(p.max_mg_per_4h));
+	o.limit_mg_per_4h = 0.0;
+	l.pca_hard_max_mg_per_kg_per_h = DBL_MAX;
+	ck_assert_int_eq(ket_pca_check(&o, &l, &p, &rep), KET_E_RANGE);
+	ck_assert(isnan(p.max_mg_per_4h) && isnan(p.max_mg_per_kg_per_h));
+	ck_assert_uint_eq(p.warnings, 0);
+}
+END_TEST
+
+/* Fuzz finding: a denormal volume at 1000 mL/h lasts "0 h". */
+START_TEST(test_fuzz_duration_zero)
+{
+	ket_duration d;
+
+	ck_assert_int_eq(ket_infusion_duration(4.9406564584124654e-324, 1000.0,
+	                                       0.0, &d), KET_E_RANGE);
+	ck_assert(isnan(d.empty_after_h) && isnan(d.change_after_h));
+}
+END_TEST
+
 Suite *ket_suite_regimen(void)
 {
 	Suite *s = suite_create("regimen");
@@ -3208,6 +3245,11 @@ Suite *ket_suite_regimen(void)
 
 	tc = tcase_create("fuzz_regressions");
 	tcase_add_test(tc, test_fuzz_denormals_refused);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("fuzz_regressions_2");
+	tcase_add_test(tc, test_fuzz_pca_huge_basal);
+	tcase_add_test(tc, test_fuzz_duration_zero);
 	suite_add_tcase(s, tc);
 
 	return s;
