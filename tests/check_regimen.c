@@ -3170,6 +3170,35 @@ START_TEST(test_fuzz_duration_zero)
 }
 END_TEST
 
+/* ket_prepare: refusals of a zero amount or volume carry the bound 0; a
+ * diluent volume below 1 mL is kept (95 mg from 100 mg/mL = 0.95 mL,
+ * made up to 1.45 mL: 0.5 mL of diluent); a stock volume within 1e-9
+ * above the final volume is the whole of it (100.00000005 mg from
+ * 100 mg/mL in 1 mL: no diluent, never a negative one). */
+START_TEST(test_mut_prepare_bounds)
+{
+	ket_preparation_order o = prep_order(0, 10, 10, SC);
+	ket_preparation p;
+	ket_report r;
+
+	garble(&r);
+	ck_assert_int_eq(ket_prepare(&o, &p, &r), KET_E_DOSE);
+	expect_last("total 0", &r, KET_E_DOSE, KET_ITEM_DOSE, "total_mg", 0, 0);
+	o = prep_order(10, 0, 10, SC);
+	ck_assert_int_eq(ket_prepare(&o, &p, &r), KET_E_RANGE);
+	expect_last("final 0", &r, KET_E_RANGE, KET_ITEM_VOLUME,
+	            "final_volume_ml", 0, 0);
+	o = prep_order(95, 1.45, 100, SC);
+	ck_assert_int_eq(ket_prepare(&o, &p, &r), KET_OK);
+	expect_close("diluent 0.5", "diluent", p.diluent_volume_ml, 0.5);
+	o = prep_order(100.00000005, 1, 100, SC);
+	ck_assert_int_eq(ket_prepare(&o, &p, &r), KET_OK);
+	ck_assert_msg(p.diluent_volume_ml >= 0.0 &&
+	              tu_close(p.diluent_volume_ml, 0, 0, 0),
+	              "diluent %.17g mL, want 0", p.diluent_volume_ml);
+}
+END_TEST
+
 Suite *ket_suite_regimen(void)
 {
 	Suite *s = suite_create("regimen");
@@ -3241,6 +3270,7 @@ Suite *ket_suite_regimen(void)
 	tcase_add_test(tc, test_mut_burst_max_capacity_failsafe);
 	tcase_add_test(tc, test_mut_oral_bounds);
 	tcase_add_test(tc, test_mut_pca_limits);
+	tcase_add_test(tc, test_mut_prepare_bounds);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("fuzz_regressions");
