@@ -846,6 +846,25 @@ START_TEST(test_fuzz_underflow_refused)
 }
 END_TEST
 
+/* ------------------------------------------------------------ mutation */
+
+/* Tests that kill mutants `make mutate` found alive (tests/mutation/):
+ * a result below 1 mg is a dose, not an underflow: 1 mg oral is
+ * 1 x 0.23 / 1 = 0.23 mg IV (ketamine alone; low 0.17, high 0.24). */
+START_TEST(test_mut_small_equivalent)
+{
+	ket_equivalent e;
+
+	ck_assert_int_eq(ket_route_equivalent(1, KET_ROUTE_ORAL, KET_ROUTE_IV,
+	                                      KET_BASIS_KETAMINE, &e), KET_OK);
+	ck_assert_msg(dbl_near(e.mg, 0.23, REL_TOL * 0.23), "%.17g mg", e.mg);
+	ck_assert_msg(dbl_near(e.mg_low, 0.17, REL_TOL * 0.17), "%.17g mg",
+	              e.mg_low);
+	ck_assert_msg(dbl_near(e.mg_high, 0.24, REL_TOL * 0.24), "%.17g mg",
+	              e.mg_high);
+}
+END_TEST
+
 Suite *ket_suite_route(void)
 {
 	Suite *s = suite_create("route");
@@ -904,5 +923,8 @@ Suite *ket_suite_route(void)
 	tcase_add_test(tc, test_fuzz_underflow_refused);
 	suite_add_tcase(s, tc);
 
+	tc = tcase_create("mutation");
+	tcase_add_test(tc, test_mut_small_equivalent);
+	suite_add_tcase(s, tc);
 	return s;
 }
