@@ -117,12 +117,15 @@ $(addprefix fuzz-,$(FUZZ_NAMES)): fuzz-%: $(FUZZ_BUILD)/fuzz_%
 fuzz: $(addprefix fuzz-,$(FUZZ_NAMES))
 	@echo "fuzz: OK ($(words $(FUZZ_NAMES)) harnesses, $(FUZZ_SECONDS) s each)"
 
+# Without address randomisation where setarch allows it (tests/fuzz/run.sh).
+FUZZ_NO_ASLR = $$(setarch "$$(uname -m)" -R true 2>/dev/null && echo setarch "$$(uname -m)" -R)
+
 fuzz-replay: $(FUZZ_BINS)
-	@status=0; for n in $(FUZZ_NAMES); do \
+	@status=0; norand=$(FUZZ_NO_ASLR); for n in $(FUZZ_NAMES); do \
 	  files=$$(find tests/fuzz/corpus/$$n tests/fuzz/crashes/$$n -type f 2>/dev/null); \
 	  [ -n "$$files" ] || continue; \
 	  mkdir -p $(FUZZ_BUILD)/artifacts/$$n; \
-	  if $(FUZZ_BUILD)/fuzz_$$n -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$n/ $$files \
+	  if $$norand $(FUZZ_BUILD)/fuzz_$$n -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$n/ $$files \
 	       >$(FUZZ_BUILD)/artifacts/$$n/replay.log 2>&1; then \
 	    echo "fuzz-replay $$n: $$(echo "$$files" | wc -l) inputs OK"; \
 	  else \

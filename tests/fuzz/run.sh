@@ -23,6 +23,14 @@ log=$artifacts/fuzz.log
 
 mkdir -p "$work" "$artifacts"
 rm -f "$artifacts"/fuzz-*.log "$log"
+# The sanitizer runtimes of clang 14 can fail to start on kernels with
+# vm.mmap_rnd_bits = 32: run without address randomisation where setarch
+# allows it, as mk/sanitize.mk does (detection is not affected; -jobs and
+# -fork children inherit it).
+norand=
+if setarch "$(uname -m)" -R true 2>/dev/null; then
+	norand="setarch $(uname -m) -R"
+fi
 abs() { (cd "$(dirname "$1")" && printf '%s/%s' "$(pwd)" "$(basename "$1")"); }
 bin_abs=$(abs "$bin")
 work_abs=$(abs "$work")
@@ -45,7 +53,8 @@ for dir in "$seeds" "$crashes"; do
 done
 if [ -n "$replay" ]; then
 	# shellcheck disable=SC2086 # one argument per file, no spaces in names
-	if ! "$bin" -artifact_prefix="$artifacts/" $replay >"$artifacts/replay.log" 2>&1; then
+	if ! $norand "$bin" -artifact_prefix="$artifacts/" $replay \
+		>"$artifacts/replay.log" 2>&1; then
 		cat "$artifacts/replay.log" >&2
 		echo "fuzz $name: FAILED replaying the committed inputs" \
 		     "($seeds, $crashes)" >&2
@@ -56,7 +65,7 @@ fi
 # 2. Fuzz.
 status=0
 # In ARTIFACTS, so that -jobs writes its fuzz-N.log files there.
-(cd "$artifacts" && exec "$bin_abs" -max_total_time="$seconds" \
+(cd "$artifacts" && exec $norand "$bin_abs" -max_total_time="$seconds" \
 	-print_final_stats=1 -artifact_prefix=./ "$@" "$work_abs") \
 	>"$log" 2>&1 || status=$?
 
