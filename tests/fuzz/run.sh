@@ -69,10 +69,15 @@ status=0
 	-print_final_stats=1 -artifact_prefix=./ "$@" "$work_abs") \
 	>"$log" 2>&1 || status=$?
 
-# 3. Summary (libFuzzer's final statistics; with -jobs, from each job log).
+# 3. Summary (libFuzzer's final statistics; with -jobs, summed over the job
+# logs, which the main log repeats).
+logs=$log
+if ls "$artifacts"/fuzz-*.log >/dev/null 2>&1; then
+	logs=$(ls "$artifacts"/fuzz-*.log)
+fi
 stat() {
-	sed -n "s/^stat::$1: *//p" "$log" "$artifacts"/fuzz-*.log 2>/dev/null |
-		awk '{ s += $1 } END { printf "%d", s }'
+	# shellcheck disable=SC2086 # one word per log file
+	sed -n "s/^stat::$1: *//p" $logs | awk '{ s += $1 } END { printf "%d", s }'
 }
 execs=$(stat number_of_executed_units)
 rate=$(stat average_exec_per_sec)
