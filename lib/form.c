@@ -63,7 +63,10 @@ static ket_status scale_amount(double mg, double numerator,
 		return KET_E_NOT_FINITE;
 	if (!(mg > 0.0))
 		return KET_E_DOSE;
-	*out = mg * numerator / denominator;
+	/* Divide first near the top of the range, so an intermediate never
+	 * overflows when the result fits (7e305 mg x 274.19 / 237.73). */
+	*out = mg > 1e300 ? mg / denominator * numerator
+	                  : mg * numerator / denominator;
 	if (ket_is_finite(*out)) /* the ratios are near 1: no underflow */
 		return KET_OK;
 	*out = ket_nan(); /* DBL_MAX mg x 274.19 overflowed */
