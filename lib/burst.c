@@ -120,7 +120,8 @@ static ket_status validate_burst(const ket_burst_order *o,
 		st = ket_check_concentration(o->concentration_mg_per_ml,
 		                             o->route, l, r);
 	if (st == KET_OK)
-		st = ket_check_step(o->pump_step_ml_per_h, 10.0,
+		st = ket_check_step(o->pump_step_ml_per_h,
+		                    KET_PUMP_STEP_MAX_ML_PER_H,
 		                    "pump_step_ml_per_h", "mL/h", r);
 	return st;
 }

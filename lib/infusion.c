@@ -7,10 +7,10 @@
 
 #include "internal.h"
 
-#define PUMP_STEP_MAX_ML_PER_H 10.0 /* API.md rule 1: step 0 or (0, 10] */
+/* The pump step bound is shared with burst.c: KET_PUMP_STEP_MAX_ML_PER_H. */
 /* A running pump's plausible rate: API.md bounds rates to 1000 mL/h in
  * ket_infusion_duration; nothing above it is a low-dose infusion. */
-#define PUMP_RATE_MAX_ML_PER_H 1000.0
+#define PUMP_RATE_MAX_ML_PER_H KET_PUMP_RATE_MAX_ML_PER_H
 
 /* A dose in its three units, each flagged exact when it is the value the
  * caller typed (compared with limits exactly) rather than a computed one. */
@@ -271,7 +271,7 @@ static ket_status validate_order(const ket_infusion_order *o,
 		                             o->route, l, r);
 	if (st == KET_OK)
 		st = ket_check_step(o->pump_step_ml_per_h,
-		                    PUMP_STEP_MAX_ML_PER_H,
+		                    KET_PUMP_STEP_MAX_ML_PER_H,
 		                    "pump_step_ml_per_h", "mL/h", r);
 	return st;
 }
