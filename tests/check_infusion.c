@@ -1712,6 +1712,36 @@ START_TEST(test_review_infinite_result)
 }
 END_TEST
 
+/* Found by CI's fuzzer (tests/fuzz/crashes/orders/): at the bottom of the
+ * denormals one pump step of 4.9e-324 mL/h (the smallest double) at
+ * 1.999999998 mg/mL delivers 9.9e-324 mg/h (two units of the last place),
+ * twice the 4.9e-324 mg/h ordered: a 100 % deviation, refused.  The rate
+ * itself (4.9e-324 / 1.999999998 rounds up to one unit) looks exact, which
+ * is why the dose, not the rate, must be judged. */
+START_TEST(test_review_denormal_step_judged_on_dose)
+{
+	ket_limits l;
+	ket_infusion out;
+	ket_report r;
+	const double tiny = 4.9406564584124654e-324;
+	ket_infusion_order o = { .weight_kg = 1.0, .dose = tiny,
+	                         .dose_unit = KET_UNIT_MG_PER_KG_PER_H,
+	                         .concentration_mg_per_ml = 1.999999998,
+	                         .pump_step_ml_per_h = tiny,
+	                         .route = KET_ROUTE_IV,
+	                         .form = KET_FORM_RACEMIC };
+
+	ck_assert_int_eq(ket_limits_for_profile(KET_PROFILE_LOW_DOSE_ANALGESIA,
+	                                        &l), KET_OK);
+	ck_assert_int_eq(ket_infusion_rate(&o, &l, &out, &r),
+	                 KET_E_RESOLUTION);
+	ck_assert(isnan(out.rate_ml_per_h) && isnan(out.delivered_mg_per_h));
+	ck_assert_uint_ge(r.count, 1);
+	ck_assert_int_eq(r.findings[r.count - 1].status, KET_E_RESOLUTION);
+	ck_assert_double_eq_tol(r.findings[r.count - 1].value, 100.0, 1e-9);
+}
+END_TEST
+
 /* API.md rule 3: CAPPED, then the daily soft maximum on the dose as
  * ordered (672 mg/24 h; capped, 480 would cross too: one finding). */
 START_TEST(test_review_finding_order)
@@ -2181,6 +2211,7 @@ Suite *ket_suite_infusion(void)
 	tcase_add_test(tc, test_review_pump_rate_bound);
 	tcase_add_test(tc, test_review_infinite_result);
 	tcase_add_test(tc, test_review_finding_order);
+	tcase_add_test(tc, test_review_denormal_step_judged_on_dose);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("coverage");

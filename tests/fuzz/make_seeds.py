@@ -484,8 +484,15 @@ CORPORA = {'orders': orders, 'regimens': regimens,
 
 
 def crashes():
-    out = {'regimens': {}, 'conversions': {}}
-    r, c = out['regimens'], out['conversions']
+    out = {'regimens': {}, 'conversions': {}, 'orders': {}}
+    r, c, o = out['regimens'], out['conversions'], out['orders']
+    # The raw input CI's fuzzer found (base64 APsAJgBR1CY=; the reader pads
+    # with zero bytes): ket_infusion_rate of 4.9e-324 mg/kg/h for 1 kg at
+    # 1.999999998 mg/mL with a pump step of 4.9e-324 mL/h.  The library
+    # refuses with KET_E_RESOLUTION, rightly: one step delivers 1e-323 mg/h,
+    # twice the dose.  The harness judged the rate instead of the dose.
+    o['resolution-denormal-rate-harness'] = bytes(
+        [0x00, 0xfb, 0x00, 0x26, 0x00, 0x51, 0xd4, 0x26])
     # ket_infusion_duration(25 mL, 1.5e-323 mL/h, 1 h): KET_OK, empty inf
     r['duration-denormal-rate-inf'] = (bytes([1]) + limits(0) + d(25)
                                        + d(1.4821969375237396e-323) + d(1))
