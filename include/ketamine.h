@@ -424,11 +424,14 @@ KET_NODISCARD KET_API ket_status ket_limits_for_profile(ket_profile profile,
  * oral_hard_max_mg_per_24h above 0; each non-zero soft maximum at most its
  * hard maximum (infusion per kg, bolus per kg, daily when the daily hard
  * maximum is set, oral); a non-zero infusion soft minimum below the soft
- * maximum (or, when that is 0, the hard maximum); a non-zero
- * weight_soft_min_kg below a non-zero weight_soft_max_kg.  Fields are
- * examined once each in declaration order; a relation is checked at the
- * first of its two fields, against a partner that is itself finite, >= 0
- * and (if required) above 0. */
+ * maximum (or, when that is 0 or itself invalid, the hard maximum); a
+ * non-zero weight_soft_min_kg below a non-zero weight_soft_max_kg.  Fields
+ * are examined once each in declaration order; a relation is checked at
+ * the first of its two fields, against a partner that is itself valid
+ * (finite, above 0, and within its own relation): with soft minimum 0.55,
+ * soft maximum 0.6 and hard maximum 0.5 mg/kg/h the soft maximum is no
+ * bound, so the soft minimum is held against the hard maximum and is the
+ * field named. */
 KET_NODISCARD KET_API ket_status ket_limits_validate(const ket_limits *limits,
                                                      ket_report *report);
 
@@ -500,11 +503,15 @@ typedef struct ket_pump_reading { /* a pump that is already running */
 
 /* Checks a running pump and reports instead of refusing: mg_per_h equals
  * delivered_mg_per_h = rate x concentration.  Input checks as
- * ket_infusion_rate, with a rate of 0 or below KET_E_DOSE and a rate above
- * 1000 mL/h KET_E_RANGE (both item KET_ITEM_PUMP_RATE), after the weight
- * and before the concentration.  Above the per-kg hard maximum, the cap or the daily
- * hard maximum: KET_W_ABOVE_HARD_MAX (one finding each); soft limits,
- * KET_W_LOW_PUMP_RATE and KET_W_UNUSUAL_WEIGHT as ket_infusion_rate. */
+ * ket_infusion_rate, with a rate of 0 or below KET_E_DOSE (item
+ * KET_ITEM_PUMP_RATE) after the weight and before the concentration.  The
+ * rate has no upper bound: a pump far above the limits (a dose typed into
+ * the rate field) is what this check is for, and it is reported, not
+ * refused.  Only a reading whose doses overflow a double (rate near 1e306
+ * mL/h) is KET_E_RANGE (item KET_ITEM_OTHER, field "out").  Above the
+ * per-kg hard maximum, the cap or the daily hard maximum:
+ * KET_W_ABOVE_HARD_MAX (one finding each); soft limits, KET_W_LOW_PUMP_RATE
+ * and KET_W_UNUSUAL_WEIGHT as ket_infusion_rate. */
 KET_NODISCARD KET_API ket_status ket_infusion_check(
 	const ket_pump_reading *pump, const ket_limits *limits,
 	ket_infusion *out, ket_report *report);

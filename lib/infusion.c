@@ -7,10 +7,9 @@
 
 #include "internal.h"
 
-/* The pump step bound is shared with burst.c: KET_PUMP_STEP_MAX_ML_PER_H. */
-/* A running pump's plausible rate: API.md bounds rates to 1000 mL/h in
- * ket_infusion_duration; nothing above it is a low-dose infusion. */
-#define PUMP_RATE_MAX_ML_PER_H KET_PUMP_RATE_MAX_ML_PER_H
+/* The pump step bound is shared with burst.c: KET_PUMP_STEP_MAX_ML_PER_H.
+ * A running pump's rate has no upper bound (API.md: the check reports, it
+ * does not refuse): a rate far above the limits is the case it exists for. */
 
 /* A dose in its three units, each flagged exact when it is the value the
  * caller typed (compared with limits exactly) rather than a computed one. */
@@ -330,10 +329,6 @@ static ket_status validate_reading(const ket_pump_reading *p,
 		st = ket_fail_input(r, KET_E_DOSE, KET_ITEM_PUMP_RATE,
 		                    "rate_ml_per_h", p->rate_ml_per_h, 0.0,
 		                    "mL/h");
-	if (st == KET_OK && p->rate_ml_per_h > PUMP_RATE_MAX_ML_PER_H)
-		st = ket_fail_input(r, KET_E_RANGE, KET_ITEM_PUMP_RATE,
-		                    "rate_ml_per_h", p->rate_ml_per_h,
-		                    PUMP_RATE_MAX_ML_PER_H, "mL/h");
 	if (st == KET_OK)
 		st = ket_check_concentration(p->concentration_mg_per_ml,
 		                             p->route, l, r);
@@ -358,10 +353,6 @@ static void judge_reading(const ket_pump_reading *p, const ket_limits *l,
 	double cap = l->infusion_cap_mg_per_h;
 	double daily_max = l->daily_hard_max_mg_per_24h;
 
-	res->warnings = 0;
-	fill_delivered(res, p->rate_ml_per_h, p->concentration_mg_per_ml,
-	               p->weight_kg);
-	res->mg_per_h = res->delivered_mg_per_h;
 	del = delivered_rate(res->delivered_mg_per_h, p->weight_kg);
 	if (ket_above(del.per_kg, hard, 0))
 		warn_hard(&res->warnings, r, KET_ITEM_DOSE_PER_KG, del.per_kg,
@@ -398,7 +389,17 @@ ket_status ket_infusion_check(const ket_pump_reading *pump,
 	p = *pump; /* read once */
 	l = *limits;
 	st = validate_reading(&p, &l, report);
+	if (st != KET_OK)
+		return st;
+	out->warnings = 0;
+	fill_delivered(out, p.rate_ml_per_h, p.concentration_mg_per_ml,
+	               p.weight_kg);
+	out->mg_per_h = out->delivered_mg_per_h;
+	/* An absurd reading (1e308 mL/h) must not report infinite doses. */
+	st = infusion_finite(out, report);
 	if (st == KET_OK)
 		judge_reading(&p, &l, out, report);
+	else
+		infusion_set_nan(out);
 	return st;
 }

@@ -27,7 +27,7 @@
 
 /* Device bounds from API.md, shared by every function that takes them. */
 #define KET_PUMP_STEP_MAX_ML_PER_H 10.0 /* pump step 0 or (0, 10] mL/h */
-#define KET_PUMP_RATE_MAX_ML_PER_H 1000.0 /* rates in (0, 1000] mL/h */
+#define KET_PUMP_RATE_MAX_ML_PER_H 1000.0 /* ket_infusion_duration: (0, 1000] mL/h */
 
 /* ---- clinical.c: the tables -------------------------------------------- */
 typedef struct ket_clinical_constants {

@@ -80,14 +80,41 @@ static int value_valid(const limit_rule *r, double v, double *bound)
 	return !(r->required && !(v > 0.0));
 }
 
-/* The partner to compare with: set and valid on its own, i.e. finite and
- * above 0 (which also meets a required partner's rule). */
+static int holds(const limit_rule *r, double v, double bound)
+{
+	return r->strict ? v < bound : !(v > bound);
+}
+
+static const limit_rule *rule_at(size_t offset)
+{
+	size_t i = 0;
+
+	while (rules[i].offset != offset) /* every partner has a row */
+		i++;
+	return &rules[i];
+}
+
+/* A field counts as a partner when it is set (finite, above 0) and itself
+ * valid (API.md: "partners that are themselves valid"), its relation to its
+ * own partner included: a soft maximum above its hard maximum is no bound
+ * for the soft minimum, which then answers to the hard maximum.  The
+ * table's chains are at most two long (soft minimum -> soft maximum -> hard
+ * maximum, which has no partner), so no recursion is needed. */
 static int partner_value(const ket_limits *limits, size_t offset, double *v)
 {
+	const limit_rule *q;
+	double next;
+
 	if (offset == NO_FIELD)
 		return 0;
 	*v = field_at(limits, offset);
-	return ket_is_finite(*v) && *v > 0.0;
+	if (!(ket_is_finite(*v) && *v > 0.0))
+		return 0;
+	q = rule_at(offset);
+	if (q->partner == NO_FIELD)
+		return 1;
+	next = field_at(limits, q->partner);
+	return !(ket_is_finite(next) && next > 0.0) || holds(q, *v, next);
 }
 
 static int relation_holds(const ket_limits *limits, const limit_rule *r,
@@ -98,7 +125,7 @@ static int relation_holds(const ket_limits *limits, const limit_rule *r,
 	if (!partner_value(limits, r->partner, bound) &&
 	    !partner_value(limits, r->alternate, bound))
 		return 1;
-	return r->strict ? v < *bound : !(v > *bound);
+	return holds(r, v, *bound);
 }
 
 static ket_status invalid(ket_report *report, const char *field,

@@ -9,6 +9,11 @@
 #   make fuzz-build       build the harnesses only ($(BUILD)/fuzz/fuzz_NAME)
 #   make fuzz-replay      replay the committed seeds and reproducers only (no
 #                         fuzzing: a few seconds, deterministic)
+#   make fuzz-ci          what CI runs: every harness for a fixed number of
+#                         inputs (FUZZ_CI_RUNS_NAME) from a fixed random seed,
+#                         starting from the committed inputs; reproducible, so
+#                         the same clang explores the same inputs on any machine
+#                         and CI fails for a change, not for luck
 #   make fuzz-clean       forget the working corpora and artifacts
 #
 # The harnesses (tests/fuzz/README.md lists their invariants):
@@ -55,6 +60,21 @@ FUZZ_SECONDS ?= 20
 FUZZ_TIMEOUT ?= 10
 # Extra libFuzzer flags, e.g. -jobs=8 -workers=8 or -dict=FILE.
 FUZZ_FLAGS ?=
+# Set both for a reproducible run (tests/fuzz/run.sh): exactly FUZZ_RUNS
+# inputs from libFuzzer's random seed FUZZ_SEED; FUZZ_SECONDS stays an upper
+# bound.  Empty (the default): a random seed for FUZZ_SECONDS.
+FUZZ_RUNS ?=
+FUZZ_SEED ?=
+# make fuzz-ci: inputs per harness, about 20 s each on the 2-vCPU machine
+# the README names (the harnesses differ a hundredfold in speed: one PK
+# input simulates up to six doses, one parse input reads a string).
+FUZZ_CI_SEED ?= 1
+FUZZ_CI_RUNS_orders ?= 1000000
+FUZZ_CI_RUNS_regimens ?= 1000000
+FUZZ_CI_RUNS_conversions ?= 1000000
+FUZZ_CI_RUNS_pk ?= 100000
+FUZZ_CI_RUNS_parse ?= 3000000
+FUZZ_CI_RUNS_format ?= 1000000
 FUZZ_BUILD := $(BUILD)/fuzz
 FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(sort $(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_BINS := $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_NAMES))
@@ -110,12 +130,24 @@ fuzz-build: $(FUZZ_BINS)
 
 # One target per harness, so `make -j -k fuzz` runs them side by side.
 $(addprefix fuzz-,$(FUZZ_NAMES)): fuzz-%: $(FUZZ_BUILD)/fuzz_%
-	@$(SHELL) tests/fuzz/run.sh $< $* $(FUZZ_SECONDS) \
+	@FUZZ_RUNS='$(FUZZ_RUNS)' FUZZ_SEED='$(FUZZ_SEED)' \
+	$(SHELL) tests/fuzz/run.sh $< $* $(FUZZ_SECONDS) \
 		$(FUZZ_BUILD)/corpus/$* $(FUZZ_BUILD)/artifacts/$* \
 		-timeout=$(FUZZ_TIMEOUT) $(FUZZ_FLAGS)
 
 fuzz: $(addprefix fuzz-,$(FUZZ_NAMES))
-	@echo "fuzz: OK ($(words $(FUZZ_NAMES)) harnesses, $(FUZZ_SECONDS) s each)"
+	@echo "fuzz: OK ($(words $(FUZZ_NAMES)) harnesses, $(if $(FUZZ_RUNS),$(FUZZ_RUNS) runs from seed $(FUZZ_SEED),$(FUZZ_SECONDS) s) each)"
+
+# One reproducible run per harness (its own number of inputs), at most
+# 300 s each as a safety bound.
+FUZZ_CI_TARGETS := $(addprefix fuzz-ci-,$(FUZZ_NAMES))
+.PHONY: fuzz-ci $(FUZZ_CI_TARGETS)
+$(FUZZ_CI_TARGETS): fuzz-ci-%: $(FUZZ_BUILD)/fuzz_%
+	@$(MAKE) --no-print-directory fuzz-$* FUZZ_SECONDS=300 \
+		FUZZ_RUNS=$(FUZZ_CI_RUNS_$*) FUZZ_SEED=$(FUZZ_CI_SEED)
+
+fuzz-ci: $(FUZZ_CI_TARGETS)
+	@echo "fuzz-ci: OK ($(words $(FUZZ_NAMES)) harnesses, fixed runs from seed $(FUZZ_CI_SEED))"
 
 # Without address randomisation where setarch allows it (tests/fuzz/run.sh).
 FUZZ_NO_ASLR = $$(setarch "$$(uname -m)" -R true 2>/dev/null && echo setarch "$$(uname -m)" -R)

@@ -1662,29 +1662,50 @@ START_TEST(test_check_null)
 END_TEST
 
 /* Review finding: a pump reading of 1e308 mL/h gave infinite doses with
- * KET_OK.  Rates are plausible up to 1000 mL/h (header). */
+ * KET_OK.  A reading has no upper bound (API.md: the check reports); only
+ * doses that overflow a double are KET_E_RANGE ("out"). */
 START_TEST(test_review_pump_rate_bound)
 {
 	ket_limits l;
 	ket_infusion out;
 	ket_report rep;
-	ket_pump_reading p = { .weight_kg = 70.0, .rate_ml_per_h = 1000.0,
-	                       .concentration_mg_per_ml = 0.01,
+	ket_pump_reading p = { .weight_kg = 70.0, .rate_ml_per_h = 1500.0,
+	                       .concentration_mg_per_ml = 1.0,
 	                       .route = KET_ROUTE_IV,
 	                       .form = KET_FORM_RACEMIC };
 
 	ck_assert_int_eq(ket_limits_for_profile(KET_PROFILE_LOW_DOSE_ANALGESIA,
 	                                        &l), KET_OK);
+	/* 1500 mg/h: 21.43 mg/kg/h, 36,000 mg/24 h; reported, not refused. */
 	ck_assert_int_eq(ket_infusion_check(&p, &l, &out, &rep), KET_OK);
-	ck_assert(fabs(out.mg_per_h - 10.0) <= 1e-12);
-	p.rate_ml_per_h = 1000.5;
-	ck_assert_int_eq(ket_infusion_check(&p, &l, &out, &rep), KET_E_RANGE);
-	ck_assert(isnan(out.mg_per_h) && isnan(out.delivered_mg_per_24h));
-	ck_assert_uint_eq(rep.count, 1);
-	ck_assert_int_eq(rep.findings[0].item, KET_ITEM_PUMP_RATE);
-	ck_assert_str_eq(rep.findings[0].field, "rate_ml_per_h");
+	ck_assert(out.mg_per_h == 1500.0 && out.delivered_mg_per_h == 1500.0);
+	ck_assert(fabs(out.delivered_mg_per_kg_per_h - 1500.0 / 70.0) <=
+	          1e-12 * 21.5);
+	ck_assert(out.delivered_mg_per_24h == 36000.0);
+	ck_assert(out.warnings & KET_W_ABOVE_HARD_MAX);
+	ck_assert_int_eq(rep.findings[0].status, KET_OK);
+	ck_assert_str_eq(rep.findings[0].field,
+	                 "infusion_hard_max_mg_per_kg_per_h");
+	/* 1e306 mL/h of 0.01 mg/mL: 1e304 mg/h, every figure finite. */
+	p.rate_ml_per_h = 1e306;
+	p.concentration_mg_per_ml = 0.01;
+	ck_assert_int_eq(ket_infusion_check(&p, &l, &out, &rep), KET_OK);
+	ck_assert(fabs(out.delivered_mg_per_h - 1e304) <= 1e292);
+	/* 1e308 mL/h of 1 mg/mL: 2.4e309 mg/24 h does not fit a double. */
 	p.rate_ml_per_h = 1e308;
+	p.concentration_mg_per_ml = 1.0;
 	ck_assert_int_eq(ket_infusion_check(&p, &l, &out, &rep), KET_E_RANGE);
+	ck_assert(isnan(out.mg_per_h) && isnan(out.delivered_mg_per_24h) &&
+	          isnan(out.rate_ml_per_h));
+	ck_assert_uint_eq(out.warnings, 0);
+	ck_assert_uint_eq(rep.count, 1);
+	ck_assert_int_eq(rep.findings[0].status, KET_E_RANGE);
+	ck_assert_int_eq(rep.findings[0].item, KET_ITEM_OTHER);
+	ck_assert_str_eq(rep.findings[0].field, "out");
+	/* A rate whose 24 h total (24 x rate x 1 mg/mL) still fits. */
+	p.rate_ml_per_h = 1.7e308 / 24.0;
+	ck_assert_int_eq(ket_infusion_check(&p, &l, &out, &rep), KET_OK);
+	ck_assert(isfinite(out.delivered_mg_per_24h));
 }
 END_TEST
 

@@ -396,7 +396,8 @@ struct rel_row {
 enum {
 	R_INF_SOFT_MAX, R_BOLUS_SOFT, R_DAILY_SOFT, R_ORAL_SOFT,
 	R_SOFT_MIN, R_SOFT_MIN_NO_SOFT_MAX, R_WEIGHT_MIN, R_WEIGHT_MIN_NO_MAX,
-	R_DAILY_SOFT_NO_HARD, R_WEIGHT_MAX
+	R_DAILY_SOFT_NO_HARD, R_SOFT_MIN_SOFT_MAX_INVALID,
+	R_SOFT_MAX_INVALID_MIN_0_999, R_WEIGHT_MAX
 };
 
 static const struct rel_row rel_rows[] = {
@@ -433,6 +434,18 @@ static const struct rel_row rel_rows[] = {
 	  "infusion_soft_min_mg_per_kg_per_h", 1.0 },
 	{ "no soft max: soft min 2 > hard", R_SOFT_MIN_NO_SOFT_MAX, 2.0,
 	  "infusion_soft_min_mg_per_kg_per_h", 1.0 },
+	/* ... or, when the soft maximum is itself invalid (1.5 above the
+	 * hard maximum 1.0), below the hard maximum (API.md: partners that
+	 * are themselves valid): the soft minimum is named when it reaches
+	 * the hard maximum, else the soft maximum is. */
+	{ "invalid soft max: soft min 1.2 >= hard",
+	  R_SOFT_MIN_SOFT_MAX_INVALID, 1.2,
+	  "infusion_soft_min_mg_per_kg_per_h", 1.0 },
+	{ "invalid soft max: soft min = hard", R_SOFT_MIN_SOFT_MAX_INVALID,
+	  1.0, "infusion_soft_min_mg_per_kg_per_h", 1.0 },
+	{ "soft min 0.999 < hard: soft max 1.5 named",
+	  R_SOFT_MAX_INVALID_MIN_0_999, 1.5,
+	  "infusion_soft_max_mg_per_kg_per_h", 1.0 },
 	/* Weight minimum below a non-zero maximum (150). */
 	{ "weight min 149.99", R_WEIGHT_MIN, 149.99, NULL, 0 },
 	{ "weight min = max", R_WEIGHT_MIN, 150, "weight_soft_min_kg", 150 },
@@ -476,6 +489,14 @@ static void apply_rel(ket_limits *l, int which, double v)
 	case R_DAILY_SOFT_NO_HARD:
 		l->daily_hard_max_mg_per_24h = 0;
 		l->daily_soft_max_mg_per_24h = v;
+		break;
+	case R_SOFT_MIN_SOFT_MAX_INVALID:
+		l->infusion_soft_max_mg_per_kg_per_h = 1.5;
+		l->infusion_soft_min_mg_per_kg_per_h = v;
+		break;
+	case R_SOFT_MAX_INVALID_MIN_0_999:
+		l->infusion_soft_max_mg_per_kg_per_h = v;
+		l->infusion_soft_min_mg_per_kg_per_h = 0.999;
 		break;
 	default: /* R_WEIGHT_MAX: the minimum is 30 */
 		l->weight_soft_max_kg = v;

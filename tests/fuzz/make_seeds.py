@@ -164,6 +164,8 @@ def orders():
     check('rate-denorm', p0, 70, 'denorm', 0.1)
     check('daily-over', p2, 100, 3, 10, route=SC)
     check('cap-over', limits(0, [(CAP_H, 5)]), 70, 7, 1)
+    check('rate-1500-reported', p0, 70, 1500, 1)
+    check('rate-1e308-overflow', p0, 70, '1e308', 1)
     s['check-rate-1000-plus-ulp'] = (bytes([1]) + p0 + d(70)
                                      + near(1000.0, UP) + d(1) + e(IV)
                                      + e(0))

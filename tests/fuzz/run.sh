@@ -10,6 +10,14 @@
 # invariant; the input that did it is in ARTIFACTS (crash-*, timeout-*,
 # leak-*, oom-*), and the harness printed the failing invariant above it.
 #
+# With FUZZ_RUNS set in the environment (make fuzz-ci), step 2 is
+# reproducible instead: exactly FUZZ_RUNS inputs from the random seed
+# FUZZ_SEED (default 1), starting from the committed seeds and reproducers
+# given in name order (-seed_inputs: no corpus directory, whose order the
+# file system decides), nothing kept.  The same clang then explores the
+# same inputs on every machine, so a CI run fails only for a change, never
+# for luck; SECONDS stays as an upper bound.
+#
 # usage: run.sh BINARY NAME SECONDS WORK ARTIFACTS [libFuzzer flags...]
 # e.g.   run.sh build/fuzz/fuzz_orders orders 3600 build/fuzz/corpus/orders \
 #               build/fuzz/artifacts/orders -jobs=2 -workers=2
@@ -64,10 +72,24 @@ fi
 
 # 2. Fuzz.
 status=0
-# In ARTIFACTS, so that -jobs writes its fuzz-N.log files there.
-(cd "$artifacts" && exec $norand "$bin_abs" -max_total_time="$seconds" \
-	-print_final_stats=1 -artifact_prefix=./ "$@" "$work_abs") \
-	>"$log" 2>&1 || status=$?
+if [ -n "${FUZZ_RUNS:-}" ]; then
+	# Reproducible: the committed inputs in name order, a fixed seed and
+	# a fixed number of runs (see the top of this file).
+	list=
+	for f in $(printf '%s\n' $replay | LC_ALL=C sort); do
+		list="$list${list:+,}$(abs "$f")"
+	done
+	(cd "$artifacts" && exec $norand "$bin_abs" -max_total_time="$seconds" \
+		-runs="$FUZZ_RUNS" -seed="${FUZZ_SEED:-1}" \
+		-print_final_stats=1 -artifact_prefix=./ "$@" \
+		${list:+-seed_inputs="$list"}) >"$log" 2>&1 || status=$?
+	seconds="seed ${FUZZ_SEED:-1}, at most $seconds"
+else
+	# In ARTIFACTS, so that -jobs writes its fuzz-N.log files there.
+	(cd "$artifacts" && exec $norand "$bin_abs" -max_total_time="$seconds" \
+		-print_final_stats=1 -artifact_prefix=./ "$@" "$work_abs") \
+		>"$log" 2>&1 || status=$?
+fi
 
 # 3. Summary (libFuzzer's final statistics; with -jobs, summed over the job
 # logs, which the main log repeats).
@@ -82,7 +104,12 @@ stat() {
 execs=$(stat number_of_executed_units)
 rate=$(stat average_exec_per_sec)
 units=$(find "$work" -type f | wc -l)
-echo "fuzz $name: $execs executions in ${seconds} s ($rate/s), corpus $units inputs"
+if [ -n "${FUZZ_RUNS:-}" ]; then
+	cov=$(sed -n 's/^#[0-9]*[^c]*cov: \([0-9]*\) ft: \([0-9]*\) corp: \([0-9]*\).*/cov \1, features \2, corpus \3/p' "$log" | tail -n 1)
+	echo "fuzz $name: $execs executions ($seconds s; $rate/s), $cov"
+else
+	echo "fuzz $name: $execs executions in ${seconds} s ($rate/s), corpus $units inputs"
+fi
 if [ "$status" -ne 0 ]; then
 	grep -v '^#[0-9]' "$log" | tail -n 60 >&2
 	echo "fuzz $name: FAILED (exit $status): reproducer in $artifacts/; full log $log" >&2
