@@ -688,7 +688,11 @@ typedef struct ket_burst_day {
  * mg_per_24h / 24, KET_UNIT_MG_PER_H, concentration, pump step, route,
  * form} with the same limits: its refusal refuses the whole schedule, its
  * warnings are the day's.  The report merges the days' findings in day
- * order, each distinct finding once.
+ * order, each distinct finding once: two days' findings are the same when
+ * status, warning, item, unit and field match and value and limit agree
+ * within 1e-9 relative (rounding by 4 % on day 1 and by 4 % on day 2 is
+ * one finding, though the two quotients differ in their last bits); the
+ * first day's is kept.
  * Order: KET_E_NULL (order, limits, n_days, and days unless capacity is 0);
  * KET_E_RANGE (capacity above KET_MAX_ITEMS: no entry is written, since
  * the loops are bounded); KET_E_NOT_FINITE; KET_E_LIMITS (also when daily_hard_max_mg_per_24h is

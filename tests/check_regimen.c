@@ -1371,13 +1371,24 @@ static int same_double(double a, double b)
 	return memcmp(&a, &b, sizeof a) == 0;
 }
 
+/* API.md's comparison tolerance: equal within 1e-9 of b. */
+static int close_double(double a, double b)
+{
+	if (isnan(a) || isnan(b))
+		return isnan(a) && isnan(b);
+	return fabs(a - b) <= 1e-9 * fabs(b);
+}
+
+/* "Each distinct finding once": the same finding on two days, its value
+ * and limit equal within the tolerance (4 % computed as 4 on one day and
+ * 4.0000000000000071 on another is one finding). */
 static int same_finding(const ket_finding *a, const ket_finding *b)
 {
 	return a->status == b->status && a->warning == b->warning &&
 	       a->item == b->item && strcmp(a->unit, b->unit) == 0 &&
 	       strcmp(a->field, b->field) == 0 &&
-	       same_double(a->value, b->value) &&
-	       same_double(a->limit, b->limit);
+	       close_double(a->value, b->value) &&
+	       close_double(a->limit, b->limit);
 }
 
 /* Appends the findings of one day not already in the merged report. */
@@ -1737,6 +1748,18 @@ START_TEST(test_burst_report_merge)
 	/* Day order: the low rate (day 1) before the soft maximum (day 3). */
 	ck_assert_int_lt(find_warning(&r, W_LOW, NO_ITEM),
 	                 find_warning(&r, W_MAX, NO_ITEM));
+	/* Rounding: day 1, 100/24 = 4.1667 mg/h, 0.41667 mL/h -> 0.4 (4 mg/h)
+	 * and day 2, 12.5 mg/h, 1.25 mL/h -> 1.3 (13 mg/h) both move the
+	 * dose by 4 % (0.1667/4.1667 and 0.5/12.5): one finding, though the
+	 * two quotients differ in their last bits.  In all: rounding (day 1),
+	 * low rate (day 1), soft maximum (day 3). */
+	ck_assert_int_eq(count_warning(&r, KET_W_ROUNDED), 1);
+	ck_assert_uint_eq(r.count, 3);
+	ck_assert_int_eq(r.findings[0].warning, KET_W_ROUNDED);
+	ck_assert(fabs(r.findings[0].value - 4.0) <= 1e-9);
+	ck_assert(fabs(r.findings[0].limit - 1.0) <= 0.0);
+	ck_assert_int_eq(r.findings[1].warning, W_LOW);
+	ck_assert_int_eq(r.findings[2].warning, W_MAX);
 }
 END_TEST
 
