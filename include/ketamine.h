@@ -1007,11 +1007,14 @@ KET_NODISCARD KET_API ket_status ket_tci_plan(const ket_pk_params *pk,
 
 /* Strict, locale-independent decimal reader for values typed by a person or
  * carried in a message.  Accepts only `digits` or `digits.digits` with an
- * optional leading '-'; at most 15 significant digits (counted from the
- * first non-zero digit, trailing zeros included) and at most 22 digits
- * after the point, so the result is the correctly rounded double.  Rejects
- * with KET_E_RANGE everything strtod would repair: "", spaces, ".5", "5.",
- * "1,5", "1.2.3", "5mg", exponents, hex, "nan", "inf".  KET_E_NULL. */
+ * optional leading '-' and at most 15 significant digits (counted from the
+ * first non-zero digit, trailing zeros included); any number of leading
+ * zeros after the point.  The result is the correctly rounded double.
+ * Rejects with KET_E_RANGE everything strtod would repair: "", spaces,
+ * ".5", "5.", "1,5", "1.2.3", "5mg", exponents, hex, "nan", "inf"; and a
+ * non-zero value below DBL_MIN (2.2250738585072014e-308), where a double
+ * keeps too few digits (strtod would return a subnormal or 0).
+ * KET_E_NULL. */
 KET_NODISCARD KET_API ket_status ket_parse_decimal(const char *text,
                                                    double *out);
 
@@ -1026,11 +1029,12 @@ KET_NODISCARD KET_API ket_status ket_parse_decimal(const char *text,
  * from zero on the double's exact value (0.125 -> "0.13"), '.' whatever the
  * locale, '-' for negatives, one space before a non-empty unit (unit may be
  * NULL).  Zero (and -0.0) prints "0".
+ * Every finite double is written exactly: -DBL_MAX, the longest, is its
+ * 309 digits grouped, 412 characters before the unit.
  * Errors, in this order: KET_E_NULL (buf); KET_E_NOT_FINITE; KET_E_RANGE
- * (max_decimals outside 0-4, unknown flag bits, |value| of 1e15 or more -
- * no dose is that large); KET_E_RANGE (a non-zero value that would print as
- * 0: a dose must never read "0"); KET_E_BUFFER.  On error buf holds "" when
- * size > 0. */
+ * (max_decimals outside 0-4, unknown flag bits); KET_E_RANGE (a non-zero
+ * value that would print as 0: a dose must never read "0"); KET_E_BUFFER.
+ * On error buf holds "" when size > 0. */
 KET_NODISCARD KET_API ket_status ket_format_dose(double value,
                                                  int max_decimals,
                                                  const char *unit,

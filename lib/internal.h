@@ -154,6 +154,22 @@ int ket_unit_is_per_kg(int32_t unit);
 double ket_unit_scale(double value, int32_t from, int32_t to,
                       double weight_kg);
 
+/* ---- bignum.c ----------------------------------------------------------- */
+/* 40 words (1,280 bits) hold the largest values made: twice 10^323 (1,075
+ * bits, parse.c) and a double's integer part below 2^1024 (numfmt.c). */
+#define KET_BIG_WORDS 40
+typedef struct ket_big {
+	uint32_t w[KET_BIG_WORDS]; /* least significant word first */
+} ket_big;
+
+void ket_big_set(ket_big *b, uint64_t v);
+int ket_big_is_zero(const ket_big *b);
+void ket_big_mul_small(ket_big *b, uint32_t m);
+uint32_t ket_big_div_small(ket_big *b, uint32_t d);
+void ket_big_shl(ket_big *b, unsigned bits);
+unsigned ket_big_bits(const ket_big *b);
+int ket_big_sub_if_ge(ket_big *a, const ket_big *b);
+
 /* ---- numfmt.c ----------------------------------------------------------- */
 typedef struct ket_writer {  /* bounded text writer, never overflows */
 	char *buf;

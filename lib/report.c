@@ -8,6 +8,9 @@
 
 /* Decimals shown for numbers in report sentences. */
 #define REPORT_DECIMALS 4
+/* Magnitudes from here up are written ">= 1e15" / "<= -1e15": far beyond any
+ * dose (an overflow guard's value), and a sentence stays one line. */
+#define REPORT_NUMBER_MAX 1e15
 
 void ket_report_clear(ket_report *report)
 {
@@ -75,11 +78,10 @@ static const char *text_or_empty(const char *s)
 
 static void put_quantity(ket_writer *w, double value, const char *unit)
 {
-	ket_status st = ket_write_number(w, value, REPORT_DECIMALS, 1);
-
-	if (st != KET_OK) /* outside what 4 decimals can show */
-		ket_writer_puts(w, fabs(value) < 1.0 ? "< 0.0001"
-		                   : value > 0.0 ? ">= 1e15" : "<= -1e15");
+	if (!(fabs(value) < REPORT_NUMBER_MAX))
+		ket_writer_puts(w, value > 0.0 ? ">= 1e15" : "<= -1e15");
+	else if (ket_write_number(w, value, REPORT_DECIMALS, 1) != KET_OK)
+		ket_writer_puts(w, "< 0.0001"); /* too small for 4 decimals */
 	unit = text_or_empty(unit);
 	if (unit[0] != '\0') {
 		ket_writer_puts(w, " ");

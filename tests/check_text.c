@@ -8,6 +8,7 @@
  * 0.005000000000000000104..., 0.49999999999999994 + 0.5 rounds to 1 in
  * double arithmetic but the value is below the half).
  */
+#include <float.h>
 #include <limits.h>
 #include <locale.h>
 #include <math.h>
@@ -157,7 +158,6 @@ static const char *const parse_bad_rows[] = {
 	"1.000000000000000",         /* 16 significant (trailing zeros) */
 	"1000000000000000",          /* 16 significant (trailing zeros) */
 	"0.1234567890123456",        /* 16 significant */
-	"0.00000000000000000000001", /* 23 digits after the point */
 	"\t5",
 	"5\n",
 	"\n",
@@ -393,11 +393,6 @@ static const struct format_error_row format_error_rows[] = {
 	{ "flags all", 5.0, 2, UINT32_C(0xffffffff), FMT_BUF, KET_E_RANGE },
 	{ "NO_GROUPING plus an unknown bit", 5.0, 2,
 	  KET_FORMAT_NO_GROUPING | (UINT32_C(1) << 2), FMT_BUF, KET_E_RANGE },
-	/* no dose is 1e15 or more */
-	{ "1e15", 1e15, 0, 0, FMT_BUF, KET_E_RANGE },
-	{ "-1e15", -1e15, 0, 0, FMT_BUF, KET_E_RANGE },
-	{ "1e15 + 0.125", 1000000000000000.125, 4, 0, FMT_BUF, KET_E_RANGE },
-	{ "1e300", 1e300, 0, 0, FMT_BUF, KET_E_RANGE },
 	/* non-finite */
 	{ "NaN", D_NAN, 2, 0, FMT_BUF, KET_E_NOT_FINITE },
 	{ "+Inf", D_INF, 2, 0, FMT_BUF, KET_E_NOT_FINITE },
@@ -412,7 +407,8 @@ static const struct format_error_row format_error_rows[] = {
 	{ "order: max_decimals before buffer", 5.0, -1, 0, 1, KET_E_RANGE },
 	{ "order: flags before buffer", 5.0, 2, UINT32_C(1) << 1, 1,
 	  KET_E_RANGE },
-	{ "order: 1e15 before buffer", 1e15, 2, 0, 1, KET_E_RANGE },
+	{ "buffer 22 for 1e15 (22 characters)", 1e15, 2, 0, 22,
+	  KET_E_BUFFER },
 	{ "order: prints-as-0 before buffer", 0.004, 2, 0, 1, KET_E_RANGE },
 	/* buffer */
 	{ "buffer 1 for 5 mg", 5.0, 2, 0, 1, KET_E_BUFFER },
@@ -434,6 +430,88 @@ START_TEST(test_format_errors)
 	ck_assert_msg(buf[0] == '\0', "%s: buf not \"\"", r->name);
 	ck_assert_msg(untouched(buf, r->size, sizeof(buf)), "%s: wrote past "
 	              "size %zu", r->name, r->size);
+}
+END_TEST
+
+/* Any finite double is written exactly (API.md lists no upper bound): the
+ * integer part digit for digit, as Python's int(float) gives it (an exact
+ * conversion, written independently of lib/numfmt.c's bignum division). */
+struct format_large_row {
+	const char *name;
+	double value;
+	int max_decimals;
+	uint32_t flags;
+	const char *want;
+};
+
+static const struct format_large_row format_large_rows[] = {
+	{ "1e15", 1e15, 0, 0,
+	  "1,000,000,000,000,000" },
+	{ "-1e15", -1e15, 0, 0,
+	  "-1,000,000,000,000,000" },
+	{ "1e15 + 0.125 at 2: half away", 1000000000000000.125, 2, 0,
+	  "1,000,000,000,000,000.13" },
+	{ "1e15 + 0.125 at 4", 1000000000000000.125, 4, 0,
+	  "1,000,000,000,000,000.125" },
+	{ "2^52 - 0.5 at 0 carries", 4503599627370495.5, 0, 0,
+	  "4,503,599,627,370,496" },
+	{ "2^53 + 2", 9007199254740994.0, 0, 0,
+	  "9,007,199,254,740,994" },
+	{ "2^64 (beyond 64 bits)", 18446744073709551616.0, 4, 0,
+	  "18,446,744,073,709,551,616" },
+	{ "1e20", 1e20, 0, 0,
+	  "100,000,000,000,000,000,000" },
+	{ "1e300 (exact binary value)", 1e300, 0, 0,
+	  "1,000,000,000,000,000,052,504,760,255,204,420,248,704,468,58"
+	  "1,108,159,154,915,854,115,511,802,457,988,908,195,786,371,37"
+	  "5,080,447,864,043,704,443,832,883,878,176,942,523,235,360,43"
+	  "0,575,644,792,184,786,706,982,848,387,200,926,575,803,737,83"
+	  "0,233,794,788,090,059,368,953,234,970,799,945,081,119,038,96"
+	  "7,640,880,074,652,742,780,142,494,579,258,788,820,056,842,83"
+	  "8,115,669,472,196,386,865,459,400,540,160" },
+	{ "-1e300 no grouping", -1e300, 3, NOGROUP,
+	  "-10000000000000000525047602552044202487044685811081591549158"
+	  "541155118024579889081957863713750804478640437044438328838781"
+	  "769425232353604305756447921847867069828483872009265758037378"
+	  "302337947880900593689532349707999450811190389676408800746527"
+	  "427801424945792587888200568428381156694721963868654594005401"
+	  "60" },
+	{ "DBL_MAX", DBL_MAX, 4, 0,
+	  "179,769,313,486,231,570,814,527,423,731,704,356,798,070,567,"
+	  "525,844,996,598,917,476,803,157,260,780,028,538,760,589,558,"
+	  "632,766,878,171,540,458,953,514,382,464,234,321,326,889,464,"
+	  "182,768,467,546,703,537,516,986,049,910,576,551,282,076,245,"
+	  "490,090,389,328,944,075,868,508,455,133,942,304,583,236,903,"
+	  "222,948,165,808,559,332,123,348,274,797,826,204,144,723,168,"
+	  "738,177,180,919,299,881,250,404,026,184,124,858,368" },
+	{ "DBL_MAX no grouping", DBL_MAX, 0, NOGROUP,
+	  "179769313486231570814527423731704356798070567525844996598917"
+	  "476803157260780028538760589558632766878171540458953514382464"
+	  "234321326889464182768467546703537516986049910576551282076245"
+	  "490090389328944075868508455133942304583236903222948165808559"
+	  "332123348274797826204144723168738177180919299881250404026184"
+	  "124858368" },
+};
+
+START_TEST(test_format_large)
+{
+	const struct format_large_row *r = &format_large_rows[_i];
+	char buf[512];
+	size_t len = strlen(r->want);
+	ket_status st;
+
+	fill(buf, sizeof(buf));
+	st = ket_format_dose(r->value, r->max_decimals, NULL, r->flags, buf,
+	                     sizeof(buf));
+	ck_assert_msg(st == KET_OK, "%s: status %d", r->name, (int)st);
+	ck_assert_msg(strcmp(buf, r->want) == 0, "%s: \"%s\", want \"%s\"",
+	              r->name, buf, r->want);
+	fill(buf, sizeof(buf));
+	st = ket_format_dose(r->value, r->max_decimals, NULL, r->flags, buf,
+	                     len);
+	ck_assert_msg(st == KET_E_BUFFER && buf[0] == '\0' &&
+	              untouched(buf, len, sizeof(buf)),
+	              "%s, one byte short: status %d", r->name, (int)st);
 }
 END_TEST
 
@@ -523,23 +601,73 @@ END_TEST
  * coverage
  * ------------------------------------------------------------------ */
 
-/* Header: at most 22 digits after the point, even when they are all
- * zeros (no significant digit at all): 22 zeros read 0, 23 are refused. */
-START_TEST(test_cov_parse_all_zero_fraction)
-{
-	double got = UNSET;
+/* More than 22 digits after the point (leading zeros): API.md limits the
+ * significant digits only.  Expected values are C literals in exponent
+ * form, rounded by the compiler (independently of lib/parse.c's long
+ * division); the text is built as "0." + zeros + digits. */
+struct parse_long_row {
+	int zeros;          /* zeros after the point before the digits */
+	const char *digits; /* "" for all zeros */
+	int negative;
+	ket_status want;
+	double value;
+};
 
-	ck_assert_int_eq(ket_parse_decimal("0.0000000000000000000000", &got),
-	                 KET_OK);
-	ck_assert_msg(dbl_same(got, 0.0), "22 zeros: got %g", got);
-	got = UNSET;
-	ck_assert_int_eq(ket_parse_decimal("0.00000000000000000000000", &got),
-	                 KET_E_RANGE);
-	ck_assert_msg(isnan(got), "23 zeros: got %g, want NaN", got);
-	got = UNSET;
-	ck_assert_int_eq(ket_parse_decimal("-0.00000000000000000000000",
-	                                   &got), KET_E_RANGE);
-	ck_assert_msg(isnan(got), "-, 23 zeros: got %g, want NaN", got);
+static const struct parse_long_row parse_long_rows[] = {
+	{ 22, "1", 0, KET_OK, 1e-23 },             /* 23 after the point */
+	{ 22, "1", 1, KET_OK, -1e-23 },
+	{ 21, "123456789012345", 0, KET_OK, 1.23456789012345e-22 },
+	{ 30, "999999999999999", 0, KET_OK, 9.99999999999999e-31 },
+	{ 40, "5", 0, KET_OK, 5e-41 },
+	{ 99, "1", 0, KET_OK, 1e-100 },
+	{ 150, "314159265358979", 0, KET_OK, 3.14159265358979e-151 },
+	{ 200, "7", 0, KET_OK, 7e-201 },
+	{ 290, "12345", 0, KET_OK, 1.2345e-291 },
+	/* DBL_MIN = 2.2250738585072014e-308: the normal range ends there. */
+	{ 307, "222507385850721", 0, KET_OK, 2.22507385850721e-308 },
+	{ 307, "222507385850730", 1, KET_OK, -2.2250738585073e-308 },
+	{ 307, "300000000000000", 0, KET_OK, 3e-308 },
+	{ 307, "222507385850720", 0, KET_E_RANGE, 0 }, /* below DBL_MIN */
+	{ 307, "1", 0, KET_E_RANGE, 0 },               /* 1e-308 */
+	{ 308, "999999999999999", 0, KET_E_RANGE, 0 }, /* 9.99e-309 */
+	{ 308, "1", 0, KET_E_RANGE, 0 },
+	{ 320, "5", 0, KET_E_RANGE, 0 },
+	{ 400, "1", 1, KET_E_RANGE, 0 },
+	{ 5000, "1", 0, KET_E_RANGE, 0 },              /* absurdly long */
+	/* 16 significant digits stay refused however far out they are. */
+	{ 30, "1234567890123456", 0, KET_E_RANGE, 0 },
+	{ 22, "1000000000000000", 0, KET_E_RANGE, 0 }, /* trailing zeros */
+	/* No significant digit at all: 0, however many zeros. */
+	{ 23, "", 0, KET_OK, 0.0 },
+	{ 23, "", 1, KET_OK, 0.0 },                    /* "-0.000...": 0 */
+	{ 400, "", 0, KET_OK, 0.0 },
+	{ 5000, "", 1, KET_OK, 0.0 },
+};
+
+START_TEST(test_parse_long_fraction)
+{
+	const struct parse_long_row *r = &parse_long_rows[_i];
+	static char text[6000];
+	double got = UNSET;
+	size_t n = 0;
+	ket_status st;
+	int i;
+
+	if (r->negative)
+		text[n++] = '-';
+	text[n++] = '0';
+	text[n++] = '.';
+	for (i = 0; i < r->zeros; i++)
+		text[n++] = '0';
+	strcpy(text + n, r->digits);
+	st = ket_parse_decimal(text, &got);
+	ck_assert_msg(st == r->want, "row %d: status %d, want %d", _i, (int)st,
+	              (int)r->want);
+	if (r->want == KET_OK)
+		ck_assert_msg(dbl_same(got, r->value), "row %d: got %.17g, want "
+		              "%.17g", _i, got, r->value);
+	else
+		ck_assert_msg(isnan(got), "row %d: out %g, want NaN", _i, got);
 }
 END_TEST
 
@@ -597,6 +725,8 @@ Suite *ket_suite_text(void)
 	tcase_add_loop_test(tc, test_format, 0, N_ROWS(format_rows));
 	tcase_add_loop_test(tc, test_format_errors, 0,
 	                    N_ROWS(format_error_rows));
+	tcase_add_loop_test(tc, test_format_large, 0,
+	                    N_ROWS(format_large_rows));
 	tcase_add_test(tc, test_format_size_zero);
 	tcase_add_test(tc, test_format_null);
 	tcase_add_test(tc, test_format_locale);
@@ -605,7 +735,8 @@ Suite *ket_suite_text(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("coverage");
-	tcase_add_test(tc, test_cov_parse_all_zero_fraction);
+	tcase_add_loop_test(tc, test_parse_long_fraction, 0,
+	                    N_ROWS(parse_long_rows));
 	suite_add_tcase(s, tc);
 	tc = tcase_create("mutation");
 	tcase_add_test(tc, test_mut_format_edges);

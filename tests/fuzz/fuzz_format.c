@@ -11,7 +11,7 @@
  *
  * Invariants:
  *  - ket_format_dose: the status of the header's order (NULL, non-finite,
- *    decimals and flags and |value| >= 1e15, a non-zero value printing as
+ *    decimals and flags, a non-zero value printing as
  *    0, buffer); on error "" when size > 0; on KET_OK exactly the text that
  *    C's printf gives for the value at max_decimals, with halves of the
  *    exact binary value rounded away from zero, trailing zeros and a bare
@@ -40,7 +40,7 @@ static struct {
 	size_t size;
 	const char *unit;
 	const char *got;
-	char want[512];
+	char want[1024];
 	ket_report report;
 	ket_status st;
 } in;
@@ -157,8 +157,7 @@ static ket_status expect_format(double v, int d, const char *unit,
 	out[0] = '\0';
 	if (!fz_finite(v))
 		return KET_E_NOT_FINITE;
-	if (d < 0 || d > 4 || (flags & ~KET_FORMAT_NO_GROUPING) != 0 ||
-	    !(fabs(v) < 1e15))
+	if (d < 0 || d > 4 || (flags & ~KET_FORMAT_NO_GROUPING) != 0)
 		return KET_E_RANGE;
 	rounded_text(fabs(v), d, num, sizeof num);
 	if (strcmp(num, "0") == 0 && fabs(v) > 0.0)
@@ -314,9 +313,10 @@ static void quantity_text(double v, const char *unit, char *out, size_t size)
 {
 	char num[512];
 
-	if (expect_format(v, 4, NULL, 0, num, sizeof num) != KET_OK)
-		strcpy(num, fabs(v) < 1.0 ? "< 0.0001"
-		            : v > 0.0 ? ">= 1e15" : "<= -1e15");
+	if (!(fabs(v) < 1e15))
+		strcpy(num, v > 0.0 ? ">= 1e15" : "<= -1e15");
+	else if (expect_format(v, 4, NULL, 0, num, sizeof num) != KET_OK)
+		strcpy(num, "< 0.0001");
 	snprintf(out, size, "%s%s%s", num, unit[0] != '\0' ? " " : "", unit);
 }
 

@@ -417,6 +417,9 @@ def parse():
              '99999999999999.9', '1.00000000000000', '1.000000000000000',
              '', '-', '.5', '5.', '1,5', '1.2.3', '5mg', '1e3', '0x1p3',
              'nan', 'inf', ' 1', '1 ', '+1', '--1', '١٢',
+             '0.' + '0' * 307 + '222507385850721',
+             '0.' + '0' * 307 + '222507385850720',
+             '-0.' + '0' * 150 + '314159265358979', '0.' + '0' * 400,
              'mg/kg/h', 'ug/kg/min', 'ug/kg/h', 'mg/kg/min', 'mg/h',
              'mg/min', 'mg/d', 'mg/(kg.h)', 'ug/(kg.min)', 'ug/(kg.h)',
              'mg/(kg.min)', 'mg/(24.h)', 'mcg/kg/min', 'mcg/kg/h', 'mg/24h',
@@ -495,6 +498,12 @@ def crashes():
     # twice the dose.  The harness judged the rate instead of the dose.
     o['resolution-denormal-rate-harness'] = bytes(
         [0x00, 0xfb, 0x00, 0x26, 0x00, 0x51, 0xd4, 0x26])
+    # Found by a 9-minute run: ket_infusion_rate of DBL_MAX mcg/kg/h for
+    # 40 kg at 0.15 mg/mL, hard maximum DBL_MAX: KET_OK with 1.8e305
+    # mg/kg/h, whose x 1000 / 60 the harness overflowed (it divides first
+    # now).  The library was right.
+    o['mcg-per-kg-per-min-near-dbl-max-harness'] = bytes(
+        [0x5d, 0x5d, 0x5d, 0x05, 0x2b, 0x06, 0x0d, 0x0b, 0x2b, 0x02, 0x04])
     # ket_infusion_duration(25 mL, 1.5e-323 mL/h, 1 h): KET_OK, empty inf
     r['duration-denormal-rate-inf'] = (bytes([1]) + limits(0) + d(25)
                                        + d(1.4821969375237396e-323) + d(1))
