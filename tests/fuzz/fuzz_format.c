@@ -176,7 +176,7 @@ static ket_status expect_format(double v, int d, const char *unit,
 /* The number part of an accepted text, commas removed, read back. */
 static void check_reparse(const char *text, double v, int d)
 {
-	char num[64];
+	char num[512]; /* -DBL_MAX: 310 characters without commas */
 	size_t n = 0;
 	double back;
 	const char *p;
