@@ -1687,6 +1687,16 @@ START_TEST(test_review_pump_rate_bound)
 	ck_assert_int_eq(rep.findings[0].status, KET_OK);
 	ck_assert_str_eq(rep.findings[0].field,
 	                 "infusion_hard_max_mg_per_kg_per_h");
+	{
+		/* The sentence groups thousands as ket_format_dose does. */
+		char text[600];
+
+		ck_assert_int_eq(ket_report_format(&rep, text, sizeof text),
+		                 KET_OK);
+		ck_assert_msg(strstr(text, "dose per hour 1,500 mg/h is above "
+		                     "the soft maximum 25 mg/h") != NULL,
+		              "report: %s", text);
+	}
 	/* 1e306 mL/h of 0.01 mg/mL: 1e304 mg/h, every figure finite. */
 	p.rate_ml_per_h = 1e306;
 	p.concentration_mg_per_ml = 0.01;

@@ -397,7 +397,7 @@ enum {
 	R_INF_SOFT_MAX, R_BOLUS_SOFT, R_DAILY_SOFT, R_ORAL_SOFT,
 	R_SOFT_MIN, R_SOFT_MIN_NO_SOFT_MAX, R_WEIGHT_MIN, R_WEIGHT_MIN_NO_MAX,
 	R_DAILY_SOFT_NO_HARD, R_SOFT_MIN_SOFT_MAX_INVALID,
-	R_SOFT_MAX_INVALID_MIN_0_999, R_WEIGHT_MAX
+	R_SOFT_MAX_INVALID_MIN_0_999, R_SOFT_MIN_HARD_0, R_WEIGHT_MAX
 };
 
 static const struct rel_row rel_rows[] = {
@@ -446,6 +446,11 @@ static const struct rel_row rel_rows[] = {
 	{ "soft min 0.999 < hard: soft max 1.5 named",
 	  R_SOFT_MAX_INVALID_MIN_0_999, 1.5,
 	  "infusion_soft_max_mg_per_kg_per_h", 1.0 },
+	/* A soft maximum whose hard maximum is 0 (itself invalid, named
+	 * later) has no relation to break: it is a valid partner, and a
+	 * soft minimum 0.3 above the soft maximum 0.2 is named first. */
+	{ "hard max 0: soft min 0.3 > soft max 0.2", R_SOFT_MIN_HARD_0, 0.3,
+	  "infusion_soft_min_mg_per_kg_per_h", 0.2 },
 	/* Weight minimum below a non-zero maximum (150). */
 	{ "weight min 149.99", R_WEIGHT_MIN, 149.99, NULL, 0 },
 	{ "weight min = max", R_WEIGHT_MIN, 150, "weight_soft_min_kg", 150 },
@@ -492,6 +497,11 @@ static void apply_rel(ket_limits *l, int which, double v)
 		break;
 	case R_SOFT_MIN_SOFT_MAX_INVALID:
 		l->infusion_soft_max_mg_per_kg_per_h = 1.5;
+		l->infusion_soft_min_mg_per_kg_per_h = v;
+		break;
+	case R_SOFT_MIN_HARD_0:
+		l->infusion_hard_max_mg_per_kg_per_h = 0;
+		l->infusion_soft_max_mg_per_kg_per_h = 0.2;
 		l->infusion_soft_min_mg_per_kg_per_h = v;
 		break;
 	case R_SOFT_MAX_INVALID_MIN_0_999:

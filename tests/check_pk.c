@@ -1915,6 +1915,12 @@ START_TEST(test_mut_lengths)
 			bad++;
 	}
 	ck_assert_uint_eq(bad, 0);
+	/* ... and accepted with a valid step: targets 0 (the times, all 0)
+	 * give rates 0 and concentrations 0 to the last step. */
+	ck_assert_int_eq(ket_tci_plan(&p, times, big, 1, 10, rates, conc),
+	                 KET_OK);
+	ck_assert(rates[0] <= 0.0 && rates[big - 1] <= 0.0 &&
+	          conc[big - 1] <= 0.0 && !(conc[big - 1] < 0.0));
 	free(doses);
 	free(times);
 	free(conc);

@@ -1255,6 +1255,27 @@ START_TEST(test_pca_worked_example)
 }
 END_TEST
 
+/* The bolus per kg is computed (bolus / weight): 14.000000000000002 mg /
+ * 70 kg is 0.20000000000000004, one last bit above the 0.2 mg/kg soft
+ * maximum, and within API.md's tolerance: no warning.  14.00001 mg
+ * (0.2000001 mg/kg) warns. */
+START_TEST(test_pca_bolus_per_kg_tolerance)
+{
+	ket_pca_order o = pca_order(70, 14.000000000000002, 3, 0, 30, 0, RAC);
+	ket_limits lim;
+	ket_pca p;
+	ket_report r;
+
+	make_limits(LIM_DEFAULT, &lim);
+	ck_assert(o.bolus_mg / 70.0 > lim.bolus_soft_max_mg_per_kg);
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &p, &r), KET_OK);
+	ck_assert_uint_eq(p.warnings & KET_W_ABOVE_SOFT_MAX, 0);
+	o.bolus_mg = 14.00001;
+	ck_assert_int_eq(ket_pca_check(&o, &lim, &p, &r), KET_OK);
+	ck_assert_uint_ne(p.warnings & KET_W_ABOVE_SOFT_MAX, 0);
+}
+END_TEST
+
 START_TEST(test_pca_findings)
 {
 	ket_pca_order o;
@@ -1760,6 +1781,34 @@ START_TEST(test_burst_report_merge)
 	ck_assert(fabs(r.findings[0].limit - 1.0) <= 0.0);
 	ck_assert_int_eq(r.findings[1].warning, W_LOW);
 	ck_assert_int_eq(r.findings[2].warning, W_MAX);
+}
+END_TEST
+
+/* "Each distinct finding once" with the tolerance both ways: at 1.7 mg/mL
+ * and a 0.5 mL/h step every day rounds by 2 %: day 1 100/24 = 4.1667 mg/h,
+ * 2.451 mL/h -> 2.5 (4.25 mg/h); day 2 12.5 mg/h, 7.353 -> 7.5 (12.75);
+ * day 3 20.833 mg/h, 12.255 -> 12.5 (21.25).  The three quotients differ
+ * in their last bits (day 1's is the smallest), yet it is one finding. */
+START_TEST(test_burst_report_merge_tolerance)
+{
+	ket_burst_order o = burst_order(0, 70, 1.7, 0.5, SC, RAC);
+	ket_limits lim;
+	ket_burst_day days[CAP];
+	ket_report r;
+	size_t n = 0;
+	int i;
+
+	make_limits(LIM_PALL, &lim);
+	ck_assert_int_eq(ket_burst_schedule(&o, &lim, days, CAP, &n, &r),
+	                 KET_OK);
+	ck_assert_uint_eq(n, 5);
+	ck_assert(fabs(days[0].rate_ml_per_h - 2.5) <= 1e-12);
+	ck_assert(fabs(days[1].rate_ml_per_h - 7.5) <= 1e-12);
+	ck_assert(fabs(days[2].rate_ml_per_h - 12.5) <= 1e-12);
+	ck_assert_int_eq(count_warning(&r, KET_W_ROUNDED), 1);
+	i = find_warning(&r, KET_W_ROUNDED, NO_ITEM);
+	ck_assert_int_ge(i, 0);
+	ck_assert(fabs(r.findings[i].value - 2.0) <= 1e-9);
 }
 END_TEST
 
@@ -3013,6 +3062,25 @@ START_TEST(test_mut_burst_max_capacity_failsafe)
 }
 END_TEST
 
+/* The final concentration is computed (2.3 mg / 230 mL is
+ * 0.009999999999999998, one last bit below 0.01 mg/mL): API.md's tolerance
+ * for computed values accepts it; 2.2 mg in 230 mL (0.00957) is refused. */
+START_TEST(test_prepare_final_conc_at_minimum)
+{
+	ket_preparation_order o = { 2.3, 230.0, 10.0, KET_ROUTE_SC };
+	ket_preparation p;
+	ket_report rep;
+
+	ck_assert(2.3 / 230.0 < KET_CONC_MG_PER_ML_MIN);
+	ck_assert_int_eq(ket_prepare(&o, &p, &rep), KET_OK);
+	ck_assert(fabs(p.stock_volume_ml - 0.23) <= 1e-15);
+	ck_assert(fabs(p.final_concentration_mg_per_ml - 0.01) <= 1e-17);
+	o.total_mg = 2.2;
+	ck_assert_int_eq(ket_prepare(&o, &p, &rep), KET_E_CONCENTRATION);
+	ck_assert(isnan(p.final_concentration_mg_per_ml));
+}
+END_TEST
+
 /* Fuzz findings (tests/fuzz/crashes/regimens): a stock volume that
  * underflows to 0 (a denormal amount: 4.9e-324 mg / 100 mg/mL rounds to
  * 0) and an infinite bag time from a denormal rate are refused. */
@@ -3027,6 +3095,10 @@ START_TEST(test_fuzz_denormals_refused)
 	ck_assert_int_eq(ket_prepare(&o, &p, &rep), KET_E_RANGE);
 	ck_assert(isnan(p.stock_volume_ml) && isnan(p.diluent_volume_ml));
 	ck_assert_str_eq(rep.findings[rep.count - 1].field, "stock_volume_ml");
+	/* The finding: the volume (0 after the underflow) and its bound 0. */
+	ck_assert_int_eq(rep.findings[rep.count - 1].item, KET_ITEM_VOLUME);
+	ck_assert(fabs(rep.findings[rep.count - 1].value) <= 0.0);
+	ck_assert(fabs(rep.findings[rep.count - 1].limit) <= 0.0);
 	ck_assert_int_eq(ket_infusion_duration(1.0, 1e-310, 0.0, &d),
 	                 KET_E_RANGE);
 	ck_assert(isnan(d.empty_after_h) && isnan(d.change_after_h));
@@ -3255,6 +3327,7 @@ Suite *ket_suite_regimen(void)
 	tcase_add_loop_test(tc, test_burst_oracle, 0, TU_ROWS(burst_rows));
 	tcase_add_loop_test(tc, test_burst_hand, 0, TU_ROWS(burst_hand_rows));
 	tcase_add_test(tc, test_burst_report_merge);
+	tcase_add_test(tc, test_burst_report_merge_tolerance);
 	tcase_add_test(tc, test_burst_refused_day);
 	tcase_add_loop_test(tc, test_burst_capacity, 0,
 	                    TU_ROWS(burst_cap_rows));
@@ -3298,6 +3371,8 @@ Suite *ket_suite_regimen(void)
 
 	tc = tcase_create("fuzz_regressions");
 	tcase_add_test(tc, test_fuzz_denormals_refused);
+	tcase_add_test(tc, test_prepare_final_conc_at_minimum);
+	tcase_add_test(tc, test_pca_bolus_per_kg_tolerance);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("fuzz_regressions_2");

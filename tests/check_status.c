@@ -477,6 +477,28 @@ START_TEST(test_format_dropped)
 }
 END_TEST
 
+/* "; and N more" follows findings: one finding and 2 dropped ends with it;
+ * a caller-made report with no finding but a dropped count is still "" (the
+ * header: an empty report writes ""). */
+START_TEST(test_format_dropped_few)
+{
+	ket_report report;
+	char buf[4096];
+	char want[600];
+
+	refused_report(&report);
+	report.count = 1;
+	report.dropped = 2;
+	ck_assert_int_eq(ket_report_format(&report, buf, sizeof buf), KET_OK);
+	snprintf(want, sizeof want, "%s; and 2 more", hard_sentence);
+	ck_assert_str_eq(buf, want);
+	report.count = 0;
+	report.dropped = 3;
+	ck_assert_int_eq(ket_report_format(&report, buf, sizeof buf), KET_OK);
+	ck_assert_str_eq(buf, "");
+}
+END_TEST
+
 /* A non-zero number too small for 4 decimals is written "< 0.0001". */
 START_TEST(test_format_tiny_value)
 {
@@ -1026,6 +1048,7 @@ Suite *ket_suite_status(void)
 
 	tc = tcase_create("mutation");
 	tcase_add_test(tc, test_mut_strerror_ok);
+	tcase_add_test(tc, test_format_dropped_few);
 	suite_add_tcase(s, tc);
 	return s;
 }
