@@ -146,7 +146,9 @@ FUZZ_CI_TARGETS := $(addprefix fuzz-ci-,$(FUZZ_NAMES))
 # include addresses (the sanitizers' own comparisons are traced too), so the
 # inputs they make depend on the environment's size and the checkout's path;
 # without them a run is the same on every machine (checked: two runs with
-# environments 3 kB apart gave the same inputs; with them, not).
+# environments 3 kB apart gave the same inputs; with them, not).  run.sh
+# also starts the fuzzer from the top directory with relative paths and
+# env -i, since the stack depth an input reaches is a feature too.
 $(FUZZ_CI_TARGETS): fuzz-ci-%: $(FUZZ_BUILD)/fuzz_%
 	@$(MAKE) --no-print-directory fuzz-$* FUZZ_SECONDS=300 \
 		FUZZ_RUNS=$(FUZZ_CI_RUNS_$*) FUZZ_SEED=$(FUZZ_CI_SEED) \

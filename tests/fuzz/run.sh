@@ -75,14 +75,20 @@ status=0
 if [ -n "${FUZZ_RUNS:-}" ]; then
 	# Reproducible: the committed inputs in name order, a fixed seed and
 	# a fixed number of runs (see the top of this file).
+	# The process also starts the same everywhere: from the top
+	# directory, with paths relative to it and a fixed environment, so its
+	# stack begins at the same offset (libFuzzer counts the stack depth an
+	# input reaches as a feature, and a run from another checkout path or
+	# with other variables set found other features).
 	list=
 	for f in $(printf '%s\n' $replay | LC_ALL=C sort); do
-		list="$list${list:+,}$(abs "$f")"
+		list="$list${list:+,}$f"
 	done
-	(cd "$artifacts" && exec $norand "$bin_abs" -max_total_time="$seconds" \
+	$norand env -i PATH=/usr/local/bin:/usr/bin:/bin LC_ALL=C \
+		"$bin" -max_total_time="$seconds" \
 		-runs="$FUZZ_RUNS" -seed="${FUZZ_SEED:-1}" \
-		-print_final_stats=1 -artifact_prefix=./ "$@" \
-		${list:+-seed_inputs="$list"}) >"$log" 2>&1 || status=$?
+		-print_final_stats=1 -artifact_prefix="$artifacts/" "$@" \
+		${list:+-seed_inputs="$list"} >"$log" 2>&1 || status=$?
 	seconds="seed ${FUZZ_SEED:-1}, at most $seconds"
 else
 	# In ARTIFACTS, so that -jobs writes its fuzz-N.log files there.
