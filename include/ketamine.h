@@ -507,8 +507,9 @@ typedef struct ket_pump_reading { /* a pump that is already running */
  * KET_ITEM_PUMP_RATE) after the weight and before the concentration.  The
  * rate has no upper bound: a pump far above the limits (a dose typed into
  * the rate field) is what this check is for, and it is reported, not
- * refused.  Only a reading whose doses overflow a double (rate near 1e306
- * mL/h) is KET_E_RANGE (item KET_ITEM_OTHER, field "out").  Above the
+ * refused.  Only a reading whose doses do not fit a double (a rate of the
+ * order of 1e305 mL/h, depending on the concentration and the weight) is
+ * KET_E_RANGE (item KET_ITEM_OTHER, field "out").  Above the
  * per-kg hard maximum, the cap or the daily hard maximum:
  * KET_W_ABOVE_HARD_MAX (one finding each); soft limits, KET_W_LOW_PUMP_RATE
  * and KET_W_UNUSUAL_WEIGHT as ket_infusion_rate. */
@@ -1029,7 +1030,8 @@ KET_NODISCARD KET_API ket_status ket_parse_decimal(const char *text,
  * from zero on the double's exact value (0.125 -> "0.13"), '.' whatever the
  * locale, '-' for negatives, one space before a non-empty unit (unit may be
  * NULL).  Zero (and -0.0) prints "0".
- * Every finite double is written exactly: -DBL_MAX, the longest, is its
+ * The integer part of every finite double is written exactly, and the
+ * fraction rounded to max_decimals as above: -DBL_MAX, the longest, is its
  * 309 digits grouped, 412 characters before the unit.
  * Errors, in this order: KET_E_NULL (buf); KET_E_NOT_FINITE; KET_E_RANGE
  * (max_decimals outside 0-4, unknown flag bits); KET_E_RANGE (a non-zero

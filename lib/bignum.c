@@ -2,12 +2,12 @@
  * bignum.c - a small unsigned integer of fixed width for the two exact
  * decimal conversions a double cannot do alone: reading a decimal with more
  * than 22 digits after the point (parse.c: M / 10^k, correctly rounded) and
- * writing the integer part of a double of 2^64 or more (numfmt.c: up to 309
- * digits).  A value is KET_BIG_WORDS words of 32 bits, least significant
- * first, on the caller's stack (no allocation).  Every operation runs over
- * all the words, whatever the value: no length to track, and no branch that
- * depends on how many words happen to be in use.  Callers keep values below
- * 2^(32 x KET_BIG_WORDS) (internal.h gives the bounds).
+ * writing the integer part of a double (numfmt.c: any of them, up to 309
+ * digits for DBL_MAX).  A value is KET_BIG_WORDS words of 32 bits, least
+ * significant first, on the caller's stack (no allocation).  The arithmetic
+ * runs over all the words, whatever the value: there is no length to keep
+ * in step (ket_big_bits alone looks for the top non-zero word).  Callers
+ * keep values below 2^(32 x KET_BIG_WORDS) (internal.h gives the bounds).
  */
 #include <string.h>
 

@@ -155,7 +155,7 @@ double ket_unit_scale(double value, int32_t from, int32_t to,
                       double weight_kg);
 
 /* ---- bignum.c ----------------------------------------------------------- */
-/* 40 words (1,280 bits) hold the largest values made: twice 10^323 (1,075
+/* 40 words (1,280 bits) hold the largest values made: twice 10^323 (1,074
  * bits, parse.c) and a double's integer part below 2^1024 (numfmt.c). */
 #define KET_BIG_WORDS 40
 typedef struct ket_big {

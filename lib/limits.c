@@ -161,10 +161,13 @@ ket_status ket_check_limits(const ket_limits *limits, ket_report *report)
 
 ket_status ket_limits_validate(const ket_limits *limits, ket_report *report)
 {
+	ket_limits l;
+
 	ket_report_clear(report);
 	if (limits == NULL)
 		return ket_fail_null(report, "limits");
-	return ket_check_limits(limits, report);
+	l = *limits; /* read once (API.md): partners are read more than once */
+	return ket_check_limits(&l, report);
 }
 
 static void limits_set_nan(ket_limits *out)
