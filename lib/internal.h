@@ -25,9 +25,10 @@
  * counts as at it, so last-bit error never decides a refusal or warning. */
 #define KET_REL_TOL 1e-9
 
-/* Device bounds from API.md, shared by every function that takes them. */
+/* API.md's pump step bound, shared by ket_infusion_rate and the burst
+ * schedule.  (The 1000 mL/h rate bound belongs to ket_infusion_duration
+ * alone: prepare.c.) */
 #define KET_PUMP_STEP_MAX_ML_PER_H 10.0 /* pump step 0 or (0, 10] mL/h */
-#define KET_PUMP_RATE_MAX_ML_PER_H 1000.0 /* ket_infusion_duration: (0, 1000] mL/h */
 
 /* ---- clinical.c: the tables -------------------------------------------- */
 typedef struct ket_clinical_constants {

@@ -6,7 +6,7 @@
 
 #define FINAL_VOLUME_MAX_ML 1000.0 /* API.md: (0, 1000] mL */
 #define DURATION_VOLUME_MAX_ML 1000.0
-#define DURATION_RATE_MAX_ML_PER_H KET_PUMP_RATE_MAX_ML_PER_H
+#define DURATION_RATE_MAX_ML_PER_H 1000.0 /* API.md: (0, 1000] mL/h */
 #define HANG_MAX_H 168.0           /* API.md: one week */
 
 static void preparation_set_nan(ket_preparation *out)
